@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "institution", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_active", "notify_by_email"]
+    search_fields = ["email", "first_name", "last_name", "institution"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Profil"), {"fields": ["first_name", "last_name", "position", "institution", "notify_by_email"]}),
+        (_("Hak akses"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("Tanggal"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

@@ -1,0 +1,189 @@
+"""Reading and writing the spreadsheets regions keep (xlsx and csv), safely.
+
+Every upload is hostile: size, unpacked size (zip bombs), XML tricks (openpyxl uses defusedxml
+when it is installed, and it is pinned), and row count are bounded. Problems raise
+SpreadsheetError with an Indonesian message. Writers neutralise formula injection.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .uploads import check_zip_safety
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SpreadsheetError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list  # list of lists of cell values (str, int, float, datetime, None)
+    merged: list = field(default_factory=list)  # (min_row, min_col, max_row, max_col), 0-based
+
+
+def read_upload(uploaded, *, fill_merged=True):
+    """Read an uploaded .xlsx or .csv into a list of Sheets."""
+    name = (getattr(uploaded, "name", "") or "").lower()
+    size = getattr(uploaded, "size", None)
+    if size is not None and size > MAX_BYTES:
+        raise SpreadsheetError(_("Berkas terlalu besar (%(mb)s MB); batasnya %(max)s MB.") % {
+            "mb": round(size / 2**20, 1), "max": MAX_BYTES // 2**20})
+    uploaded.seek(0)
+    data = uploaded.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SpreadsheetError(_("Berkas terlalu besar; batasnya %(max)s MB.") % {"max": MAX_BYTES // 2**20})
+    if not data:
+        raise SpreadsheetError(_("Berkas kosong."))
+    if data.startswith(b"PK\x03\x04"):
+        return read_xlsx_bytes(data, fill_merged=fill_merged)
+    if name.endswith((".xlsx", ".xlsm", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SpreadsheetError(_("Berkas ini bukan lembar kerja .xlsx yang dapat dibaca. Simpan ulang sebagai .xlsx (Excel 2007 ke atas) atau .csv."))
+    return [read_csv_bytes(data)]
+
+
+def read_xlsx_bytes(data, *, fill_merged=True):
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_safety(archive)
+            if "xl/workbook.xml" not in archive.namelist():
+                raise SpreadsheetError(_("Berkas ini bukan lembar kerja Excel (.xlsx)."))
+    except zipfile.BadZipFile:
+        raise SpreadsheetError(_("Berkas ini bukan lembar kerja Excel (.xlsx) yang utuh.")) from None
+    except ValidationError as error:
+        raise SpreadsheetError(" ".join(error.messages)) from None
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on broken or hostile files
+        raise SpreadsheetError(_("Lembar kerja tidak dapat dibaca: %(error)s") % {"error": type(error).__name__}) from None
+    sheets = []
+    total = 0
+    for worksheet in workbook.worksheets:
+        rows = []
+        for row in worksheet.iter_rows(values_only=True):
+            total += 1
+            if total > MAX_ROWS:
+                raise SpreadsheetError(_("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")})
+            rows.append(list(row))
+        merged = [
+            (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in worksheet.merged_cells.ranges
+        ]
+        if fill_merged:
+            for min_row, min_col, max_row, max_col in merged:
+                if min_row >= len(rows):
+                    continue
+                value = rows[min_row][min_col] if min_col < len(rows[min_row]) else None
+                for r in range(min_row, min(max_row, len(rows) - 1) + 1):
+                    for c in range(min_col, max_col + 1):
+                        if c < len(rows[r]) and (r, c) != (min_row, min_col):
+                            rows[r][c] = value
+        sheets.append(Sheet(worksheet.title, _trim(rows), merged))
+    workbook.close()
+    return sheets
+
+
+def read_csv_bytes(data):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise SpreadsheetError(_("Berkas CSV tidak dapat dibaca: pengodean tidak dikenal."))
+    if "\x00" in text:
+        raise SpreadsheetError(_("Berkas ini bukan CSV teks."))
+    sample = text[:20000]
+    first_lines = "\n".join(sample.splitlines()[:20])
+    delimiter = ";" if first_lines.count(";") > first_lines.count(",") else ","
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if len(rows) >= MAX_ROWS:
+            raise SpreadsheetError(_("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")})
+        rows.append([_uncsv(cell) for cell in row])
+    return Sheet("CSV", _trim(rows))
+
+
+def _uncsv(cell):
+    cell = cell.strip()
+    if cell.startswith("'") and cell[1:2] in FORMULA_PREFIXES:
+        return cell[1:]
+    return cell or None
+
+
+def _trim(rows):
+    while rows and all(v in (None, "") for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def column_letter(index):
+    """0-based column index to Excel letters (0 -> A)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def neutralise(value):
+    """For CSV: a text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_csv(header, rows):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_xlsx(sheets):
+    """sheets: list of (title, header, rows, widths or None). Text is always stored as text, never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    for title, header, rows, widths in sheets:
+        worksheet = workbook.create_sheet(title[:31])
+        worksheet.append(header)
+        for cell in worksheet[1]:
+            cell.font = bold
+            cell.fill = fill
+        for row_number, row in enumerate(rows, start=2):
+            for col, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = worksheet.cell(row=row_number, column=col)
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"
+        for index, width in enumerate(widths or []):
+            worksheet.column_dimensions[column_letter(index)].width = width
+        worksheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,57 @@
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from core import registry
+
+register = template.Library()
+
+
+@register.inclusion_tag("masterplan/partials/tabs.html", takes_context=True)
+def masterplan_tabs(context, masterplan, active=""):
+    tabs = [{"key": "dashboard", "label": "Ringkasan", "url": reverse("masterplan:dashboard", args=[masterplan.pk])}]
+    for tab in registry.tabs():
+        try:
+            url = reverse(tab.url_name, args=[masterplan.pk])
+        except NoReverseMatch:
+            continue
+        tabs.append({"key": tab.key, "label": tab.label, "url": url})
+    return {"tabs": tabs, "active": active or context.get("active_tab", "")}
+
+
+def _group(digits):
+    return f"{digits:,}".replace(",", ".")
+
+
+@register.filter
+def rupiah(value):
+    """1250000000 -> 'Rp 1.250.000.000'."""
+    if value in (None, ""):
+        return "–"
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    return f"Rp {_group(int(amount.quantize(Decimal(1))))}"
+
+
+@register.filter
+def ribuan(value):
+    """Thousands separated the Indonesian way: 1250000 -> '1.250.000'."""
+    if value in (None, ""):
+        return "–"
+    try:
+        return _group(int(value))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def percent(value):
+    if value in (None, ""):
+        return "–"
+    try:
+        return f"{float(value):.0f}%"
+    except (TypeError, ValueError):
+        return value

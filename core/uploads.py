@@ -1,0 +1,167 @@
+"""Uploaded files: checked by content (not by name), bounded in size, stored under names that
+cannot collide or leave their folder, and served only through views that check access."""
+
+import io
+import uuid
+import zipfile
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext as _
+from PIL import Image
+
+Image.MAX_IMAGE_PIXELS = 40_000_000  # larger images are refused as possible decompression bombs
+
+OFFICE_KINDS = {
+    "docx": "word/",
+    "xlsx": "xl/",
+    "pptx": "ppt/",
+}
+IMAGE_KINDS = {"jpg", "png", "gif", "webp"}
+DOCUMENT_KINDS = {"pdf", *OFFICE_KINDS}
+ALL_KINDS = IMAGE_KINDS | DOCUMENT_KINDS
+MAX_ZIP_UNPACKED = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 5000
+
+
+def max_upload_bytes():
+    return settings.UPLOAD_MAX_MB * 1024 * 1024
+
+
+def detect_kind(head, fileobj=None):
+    """Return the kind ('pdf', 'png', 'docx', ...) read from the content, or None."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and fileobj is not None:
+        return _office_kind(fileobj)
+    guess = filetype.guess(head)
+    if guess and guess.extension in IMAGE_KINDS:
+        return guess.extension
+    return None
+
+
+def _office_kind(fileobj):
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            names = archive.namelist()
+            check_zip_safety(archive)
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    for kind, prefix in OFFICE_KINDS.items():
+        if any(name.startswith(prefix) for name in names):
+            return kind
+    return None
+
+
+def check_zip_safety(archive):
+    """Refuse archives that unpack to far more than they weigh (zip bombs) or hold too many parts."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ValidationError(_("Berkas berisi terlalu banyak bagian (%(n)s).") % {"n": len(infos)})
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_ZIP_UNPACKED:
+        raise ValidationError(_("Berkas terlalu besar setelah dibuka (%(mb)s MB).") % {"mb": unpacked // 2**20})
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > 200 and info.file_size > 10 * 2**20:
+            raise ValidationError(_("Berkas tampak seperti bom zip dan ditolak."))
+        if info.filename.startswith("/") or ".." in PurePath(info.filename).parts:
+            raise ValidationError(_("Berkas berisi nama bagian yang tidak aman."))
+
+
+def validate_upload(uploaded, allowed=ALL_KINDS, max_bytes=None):
+    """Check an UploadedFile; return its kind. Raises ValidationError with an Indonesian message."""
+    max_bytes = max_bytes or max_upload_bytes()
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            _("Berkas %(name)s terlalu besar (%(size)s MB); batasnya %(max)s MB.")
+            % {"name": uploaded.name, "size": round(uploaded.size / 2**20, 1), "max": max_bytes // 2**20}
+        )
+    if uploaded.size == 0:
+        raise ValidationError(_("Berkas %(name)s kosong.") % {"name": uploaded.name})
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    try:
+        kind = detect_kind(head, uploaded if head.startswith(b"PK") else None)
+    except ValidationError:
+        raise
+    finally:
+        uploaded.seek(0)
+    if kind is None or kind not in allowed:
+        names = ", ".join(sorted(k.upper() for k in allowed))
+        raise ValidationError(
+            _("Isi berkas %(name)s bukan jenis yang diizinkan (%(kinds)s).") % {"name": uploaded.name, "kinds": names}
+        )
+    if kind in IMAGE_KINDS:
+        _check_image(uploaded)
+    uploaded.seek(0)
+    return kind
+
+
+def _check_image(uploaded):
+    try:
+        with Image.open(uploaded) as image:
+            image.verify()
+        uploaded.seek(0)
+        with Image.open(uploaded) as image:
+            image.load()
+    except Image.DecompressionBombError:
+        raise ValidationError(_("Gambar terlalu besar (jumlah piksel melebihi batas).")) from None
+    except Exception:
+        raise ValidationError(_("Gambar %(name)s rusak atau tidak dapat dibaca.") % {"name": uploaded.name}) from None
+    finally:
+        uploaded.seek(0)
+
+
+def make_thumbnail(fileobj, size=(480, 480)):
+    """A JPEG thumbnail of an image as bytes."""
+    fileobj.seek(0)
+    with Image.open(fileobj) as image:
+        image = image.convert("RGB")
+        image.thumbnail(size)
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=80)
+    fileobj.seek(0)
+    return out.getvalue()
+
+
+EXTENSIONS = {"jpg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "pdf": ".pdf",
+              "docx": ".docx", "xlsx": ".xlsx", "pptx": ".pptx"}
+
+
+@deconstructible
+class UploadPath:
+    """An `upload_to`: masterplan/<id>/<folder>/<uuid>.<ext>. The user's file name is kept in a field, never in the path."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        masterplan_id = getattr(instance, "masterplan_id", None) or "common"
+        suffix = PurePath(filename).suffix.lower()
+        if suffix not in EXTENSIONS.values():
+            suffix = ""
+        return f"masterplan/{masterplan_id}/{self.folder}/{uuid.uuid4().hex}{suffix}"
+
+    def __eq__(self, other):
+        return isinstance(other, UploadPath) and other.folder == self.folder
+
+
+def serve_file(field_file, download_name, *, inline=False):
+    """Stream a stored file after the caller has checked access."""
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=not inline, filename=download_name)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

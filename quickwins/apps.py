@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QuickwinsConfig(AppConfig):
+    name = "quickwins"
+    verbose_name = "Quick Win"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RpjmdConfig(AppConfig):
+    name = "rpjmd"
+    verbose_name = "RPJMD"

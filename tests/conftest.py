@@ -1,0 +1,76 @@
+"""Shared fixtures: one masterplan with a named persona for every role, and a stranger from another region."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from masterplan.models import Role
+
+from .factories import MasterplanFactory, MembershipFactory, OPDFactory, RegionFactory, UserFactory
+
+
+@dataclass
+class Personas:
+    masterplan: object
+    other_masterplan: object
+    opd: object  # the OPD member's OPD
+    other_opd: object  # another OPD of the same region
+    coordinator: object
+    opd_member: object
+    other_opd_member: object
+    expert: object
+    reader: object
+    stranger: object  # coordinator of another region's masterplan
+    admin: object
+
+    def all(self):
+        """(name, user) for every signed-in persona."""
+        return [
+            ("coordinator", self.coordinator), ("opd_member", self.opd_member),
+            ("other_opd_member", self.other_opd_member), ("expert", self.expert), ("reader", self.reader),
+            ("stranger", self.stranger), ("admin", self.admin),
+        ]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def personas(db):
+    region = RegionFactory(code="64.09", name="Kabupaten Penajam Paser Utara")
+    masterplan = MasterplanFactory(region=region)
+    other_masterplan = MasterplanFactory(region=RegionFactory(code="64.01", name="Kabupaten Paser"))
+    opd = OPDFactory(region=region, acronym="DLH", name="Dinas Lingkungan Hidup")
+    other_opd = OPDFactory(region=region, acronym="Dispar", name="Dinas Pariwisata")
+
+    def member(email, role, opd=None, mp=masterplan):
+        user = UserFactory(email=email)
+        MembershipFactory(masterplan=mp, user=user, role=role, opd=opd)
+        return user
+
+    return Personas(
+        masterplan=masterplan,
+        other_masterplan=other_masterplan,
+        opd=opd,
+        other_opd=other_opd,
+        coordinator=member("koordinator@uji.test", Role.COORDINATOR),
+        opd_member=member("dlh@uji.test", Role.OPD_MEMBER, opd),
+        other_opd_member=member("dispar@uji.test", Role.OPD_MEMBER, other_opd),
+        expert=member("ahli@uji.test", Role.EXPERT),
+        reader=member("pembaca@uji.test", Role.READER),
+        stranger=member("asing@uji.test", Role.COORDINATOR, mp=other_masterplan),
+        admin=UserFactory(email="admin@uji.test", is_staff=True),
+    )
+
+
+@pytest.fixture
+def as_user(client):
+    """as_user(user) -> the test client signed in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
