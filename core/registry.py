@@ -86,3 +86,53 @@ def sections():
 
 def section(key):
     return _sections[key]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter (or appendix) of a book. `context(masterplan)` returns the template's data; it must run
+    a constant number of queries whatever the size of the plan. Book keys: analisis, masterplan,
+    ringkasan, quickwin (see docs/CONVENTIONS.md for the orders)."""
+
+    book: str
+    key: str
+    title: str
+    template: str
+    context: Callable  # (masterplan) -> dict
+    order: int = 50
+    appendix: bool = False
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A measurable fact about a masterplan for the bimtek checklists. `measure(masterplan)` returns
+    (done: int, total: int, detail: str); complete when total > 0 and done >= total."""
+
+    key: str
+    label: str
+    measure: Callable
+    url_name: str = ""  # where to fix it; reversed with args=[masterplan.pk]
+
+
+_chapters: dict[tuple, Chapter] = {}
+_metrics: dict[str, Metric] = {}
+
+
+def register_chapter(chapter):
+    _chapters[(chapter.book, chapter.key)] = chapter
+
+
+def chapters(book):
+    return sorted((c for c in _chapters.values() if c.book == book), key=lambda c: (c.appendix, c.order))
+
+
+def register_metric(metric):
+    _metrics[metric.key] = metric
+
+
+def metric(key):
+    return _metrics.get(key)
+
+
+def metrics():
+    return dict(_metrics)

@@ -1,0 +1,179 @@
+"""The region's five-year plan (RPJMD) and how its programmes map to the smart dimensions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.concurrency import Versioned
+from masterplan.models import OPD, Dimension, Element, Region
+
+
+class RPJMDQuerySet(models.QuerySet):
+    def for_masterplan(self, masterplan):
+        """The RPJMD a masterplan builds on: the region's, covering the cohort year, else the latest."""
+        mine = self.filter(region_id=masterplan.region_id)
+        year = masterplan.cohort.year
+        return mine.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first() or mine.order_by(
+            "-start_year"
+        ).first()
+
+
+class RPJMD(Versioned):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="rpjmds", verbose_name=_("daerah"))
+    start_year = models.PositiveSmallIntegerField(_("tahun awal"))
+    end_year = models.PositiveSmallIntegerField(_("tahun akhir"))
+    visi = models.TextField(_("visi"), blank=True)
+    history = HistoricalRecords()
+
+    objects = RPJMDQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "RPJMD"
+        verbose_name_plural = "RPJMD"
+        ordering = ["region", "-start_year"]
+        constraints = [models.UniqueConstraint(fields=["region", "start_year"], name="one_rpjmd_per_region_period")]
+
+    def __str__(self):
+        return f"RPJMD {self.region.name} {self.start_year}–{self.end_year}"
+
+    def clean(self):
+        if self.start_year and self.end_year and not (1 <= self.end_year - self.start_year <= 6):
+            raise ValidationError({"end_year": _("Periode RPJMD biasanya lima tahun (misalnya 2021–2026).")})
+
+    @property
+    def years(self):
+        return list(range(self.start_year, self.end_year + 1))
+
+
+class Misi(Versioned):
+    rpjmd = models.ForeignKey(RPJMD, on_delete=models.CASCADE, related_name="misi")
+    number = models.PositiveSmallIntegerField(_("nomor"))
+    text = models.TextField(_("misi"))
+    dimensions = models.ManyToManyField(Dimension, blank=True, related_name="misi", verbose_name=_("dimensi smart city"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("misi")
+        verbose_name_plural = _("misi")
+        ordering = ["rpjmd", "number"]
+        constraints = [models.UniqueConstraint(fields=["rpjmd", "number"], name="unique_misi_number")]
+
+    def __str__(self):
+        return f"Misi {self.number}"
+
+
+class Tujuan(models.Model):
+    misi = models.ForeignKey(Misi, on_delete=models.CASCADE, related_name="tujuan")
+    code = models.CharField(_("kode"), max_length=30, blank=True)
+    text = models.TextField(_("tujuan"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tujuan")
+        verbose_name_plural = _("tujuan")
+        ordering = ["misi", "code", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Sasaran(models.Model):
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
+    code = models.CharField(_("kode"), max_length=30, blank=True)
+    text = models.TextField(_("sasaran"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sasaran")
+        verbose_name_plural = _("sasaran")
+        ordering = ["tujuan", "code", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ProgramQuerySet(models.QuerySet):
+    def mapped(self):
+        return self.filter(primary_dimension__isnull=False)
+
+    def unmapped(self):
+        return self.filter(primary_dimension__isnull=True)
+
+
+class Program(Versioned):
+    """A programme of the RPJMD's priority table (Indikasi Rencana Program Prioritas)."""
+
+    rpjmd = models.ForeignKey(RPJMD, on_delete=models.CASCADE, related_name="programs")
+    code = models.CharField(_("kode nomenklatur"), max_length=40)
+    urusan = models.CharField(_("urusan"), max_length=255, blank=True)
+    bidang = models.CharField(_("bidang urusan"), max_length=255, blank=True)
+    name = models.CharField(_("nama program"), max_length=500)
+    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="rpjmd_programs", verbose_name=_("OPD penanggung jawab"))
+    misi = models.ForeignKey(Misi, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
+    location = models.CharField(_("lokasi"), max_length=255, blank=True)
+    order = models.PositiveIntegerField(default=0)
+    # The mapping to the smart dimensions.
+    primary_dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("dimensi utama"))
+    primary_element = models.ForeignKey(Element, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("elemen utama"))
+    secondary_elements = models.ManyToManyField(Element, blank=True, related_name="secondary_programs", verbose_name=_("elemen pendukung"))
+    justification = models.TextField(_("alasan pemetaan"), blank=True)
+    history = HistoricalRecords(m2m_fields=[secondary_elements])
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("program RPJMD")
+        verbose_name_plural = _("program RPJMD")
+        ordering = ["rpjmd", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["rpjmd", "code"], name="unique_program_code_per_rpjmd")]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def owner_opd_id(self):
+        return self.opd_id
+
+    def clean(self):
+        if self.primary_element_id and self.primary_dimension_id and self.primary_element.dimension_id != self.primary_dimension_id:
+            raise ValidationError({"primary_element": _("Elemen ini bukan bagian dari dimensi yang dipilih.")})
+
+
+class Indicator(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indikator kinerja"), max_length=500)
+    unit = models.CharField(_("satuan"), max_length=60, blank=True)
+    baseline = models.CharField(_("kondisi awal"), max_length=60, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+        ordering = ["program", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    value = models.CharField(_("target"), max_length=60)
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="one_target_per_indicator_year")]
+
+
+class ProgramBudget(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    amount = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "year"]
+        constraints = [models.UniqueConstraint(fields=["program", "year"], name="one_budget_per_program_year")]
