@@ -8,7 +8,9 @@ from .models import User
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
 
 class ProfileForm(forms.ModelForm):
@@ -29,8 +31,12 @@ class AccountCreationForm(forms.Form):
     first_name = forms.CharField(label=_("Nama depan"), max_length=150)
     last_name = forms.CharField(label=_("Nama belakang"), max_length=150, required=False)
     position = forms.CharField(label=_("Jabatan"), max_length=150, required=False)
-    password1 = forms.CharField(label=_("Kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label=_("Ulangi kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Ulangi kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def __init__(self, *args, email, **kwargs):
         super().__init__(*args, **kwargs)

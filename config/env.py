@@ -59,11 +59,11 @@ def env_url(name, default, schemes):
         return ""
     parsed = urlparse(raw)
     if parsed.scheme not in schemes:
-        raise ImproperlyConfigured(
-            f"{name}={raw!r} must start with {' or '.join(s + '://' for s in schemes)}."
-        )
+        raise ImproperlyConfigured(f"{name}={raw!r} must start with {' or '.join(s + '://' for s in schemes)}.")
     if parsed.scheme.startswith("postgres") and not (parsed.path.strip("/") and parsed.hostname):
-        raise ImproperlyConfigured(f"{name}={raw!r} needs a host and a database name, e.g. postgres://user@127.0.0.1:5432/rancang.")
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} needs a host and a database name, e.g. postgres://user@127.0.0.1:5432/rancang."
+        )
     if parsed.scheme in ("redis", "rediss") and not parsed.hostname:
         raise ImproperlyConfigured(f"{name}={raw!r} needs a host, e.g. redis://127.0.0.1:6379/0.")
     return raw

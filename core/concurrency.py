@@ -43,7 +43,11 @@ class EditConflict(Exception):
             if name == "version" or not hasattr(self.current, name):
                 continue
             theirs = _display(self.current, name)
-            yours = self.form.cleaned_data.get(name, self.form.data.get(name)) if hasattr(self.form, "cleaned_data") else self.form.data.get(name)
+            yours = (
+                self.form.cleaned_data.get(name, self.form.data.get(name))
+                if hasattr(self.form, "cleaned_data")
+                else self.form.data.get(name)
+            )
             if hasattr(yours, "all"):
                 yours = ", ".join(str(v) for v in yours)
             yours = "" if yours is None else str(yours)

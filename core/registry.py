@@ -8,8 +8,8 @@
   them, the review attaches a state to each section, the books read the same data.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

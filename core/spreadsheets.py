@@ -38,8 +38,10 @@ def read_upload(uploaded, *, fill_merged=True):
     name = (getattr(uploaded, "name", "") or "").lower()
     size = getattr(uploaded, "size", None)
     if size is not None and size > MAX_BYTES:
-        raise SpreadsheetError(_("Berkas terlalu besar (%(mb)s MB); batasnya %(max)s MB.") % {
-            "mb": round(size / 2**20, 1), "max": MAX_BYTES // 2**20})
+        raise SpreadsheetError(
+            _("Berkas terlalu besar (%(mb)s MB); batasnya %(max)s MB.")
+            % {"mb": round(size / 2**20, 1), "max": MAX_BYTES // 2**20}
+        )
     uploaded.seek(0)
     data = uploaded.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -49,7 +51,11 @@ def read_upload(uploaded, *, fill_merged=True):
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx_bytes(data, fill_merged=fill_merged)
     if name.endswith((".xlsx", ".xlsm", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SpreadsheetError(_("Berkas ini bukan lembar kerja .xlsx yang dapat dibaca. Simpan ulang sebagai .xlsx (Excel 2007 ke atas) atau .csv."))
+        raise SpreadsheetError(
+            _(
+                "Berkas ini bukan lembar kerja .xlsx yang dapat dibaca. Simpan ulang sebagai .xlsx (Excel 2007 ke atas) atau .csv."
+            )
+        )
     return [read_csv_bytes(data)]
 
 
@@ -70,7 +76,9 @@ def read_xlsx_bytes(data, *, fill_merged=True):
     except SpreadsheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds on broken or hostile files
-        raise SpreadsheetError(_("Lembar kerja tidak dapat dibaca: %(error)s") % {"error": type(error).__name__}) from None
+        raise SpreadsheetError(
+            _("Lembar kerja tidak dapat dibaca: %(error)s") % {"error": type(error).__name__}
+        ) from None
     sheets = []
     total = 0
     for worksheet in workbook.worksheets:
@@ -78,11 +86,11 @@ def read_xlsx_bytes(data, *, fill_merged=True):
         for row in worksheet.iter_rows(values_only=True):
             total += 1
             if total > MAX_ROWS:
-                raise SpreadsheetError(_("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")})
+                raise SpreadsheetError(
+                    _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                )
             rows.append(list(row))
-        merged = [
-            (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in worksheet.merged_cells.ranges
-        ]
+        merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in worksheet.merged_cells.ranges]
         if fill_merged:
             for min_row, min_col, max_row, max_col in merged:
                 if min_row >= len(rows):
@@ -114,7 +122,9 @@ def read_csv_bytes(data):
     rows = []
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         if len(rows) >= MAX_ROWS:
-            raise SpreadsheetError(_("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")})
+            raise SpreadsheetError(
+                _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+            )
         rows.append([_uncsv(cell) for cell in row])
     return Sheet("CSV", _trim(rows))
 

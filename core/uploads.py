@@ -131,8 +131,16 @@ def make_thumbnail(fileobj, size=(480, 480)):
     return out.getvalue()
 
 
-EXTENSIONS = {"jpg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "pdf": ".pdf",
-              "docx": ".docx", "xlsx": ".xlsx", "pptx": ".pptx"}
+EXTENSIONS = {
+    "jpg": ".jpg",
+    "png": ".png",
+    "gif": ".gif",
+    "webp": ".webp",
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "xlsx": ".xlsx",
+    "pptx": ".pptx",
+}
 
 
 @deconstructible

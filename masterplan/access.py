@@ -113,7 +113,9 @@ def get_masterplan_for_user(request, pk, *, write=False, manage=False, review=Fa
 
 def get_for_user(access, queryset, pk, *, write=False, scope="masterplan"):
     """An object of the masterplan (or of its region, scope='region'), 404 otherwise; 403 if write is refused."""
-    model_filter = {"masterplan": access.masterplan} if scope == "masterplan" else {"region_id": access.masterplan.region_id}
+    model_filter = (
+        {"masterplan": access.masterplan} if scope == "masterplan" else {"region_id": access.masterplan.region_id}
+    )
     obj = get_object_or_404(queryset.filter(**model_filter), pk=pk)
     if write:
         access.require_edit(obj)

@@ -37,9 +37,25 @@ OPDS = [
 
 # email, first name, last name, position, institution, role, OPD acronym
 PEOPLE = [
-    ("koordinator@ppu.demo", "Rina", "Handayani", "Kepala Bidang Aplikasi Informatika", "Diskominfo PPU", Role.COORDINATOR, None),
+    (
+        "koordinator@ppu.demo",
+        "Rina",
+        "Handayani",
+        "Kepala Bidang Aplikasi Informatika",
+        "Diskominfo PPU",
+        Role.COORDINATOR,
+        None,
+    ),
     ("dlh@ppu.demo", "Agus", "Salim", "Kepala Seksi Pengelolaan Sampah", "DLH PPU", Role.OPD_MEMBER, "DLH"),
-    ("dispar@ppu.demo", "Dewi", "Lestari", "Analis Promosi Pariwisata", "Dinas Pariwisata PPU", Role.OPD_MEMBER, "Dispar"),
+    (
+        "dispar@ppu.demo",
+        "Dewi",
+        "Lestari",
+        "Analis Promosi Pariwisata",
+        "Dinas Pariwisata PPU",
+        Role.OPD_MEMBER,
+        "Dispar",
+    ),
     ("ahli@kominfo.demo", "Budi", "Santoso", "Tenaga Ahli Smart City", "Kominfo / UGM", Role.EXPERT, None),
     ("pembaca@ppu.demo", "Siti", "Aminah", "Sekretaris Dewan Smart City", "Dewan Smart City PPU", Role.READER, None),
 ]
@@ -83,7 +99,9 @@ def populate():
         masterplan.save()
     opds = {}
     for name, acronym, kind in OPDS:
-        opds[acronym], _ = OPD.objects.get_or_create(region=region, acronym=acronym, defaults={"name": name, "kind": kind})
+        opds[acronym], _ = OPD.objects.get_or_create(
+            region=region, acronym=acronym, defaults={"name": name, "kind": kind}
+        )
     users = {"admin": _user(*ADMIN, is_staff=True, is_superuser=True)}
     member_keys = iter(["coordinator", "opd_member", "opd_member_2", "expert", "reader"])
     for email, first, last, position, institution, role, opd_acronym in PEOPLE:

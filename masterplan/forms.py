@@ -19,11 +19,17 @@ class NoTagHelperMixin:
 class MasterplanFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari daerah"), required=False)
     province = forms.ModelChoiceField(
-        label=_("Provinsi"), queryset=Region.objects.filter(kind=Region.Kind.PROVINSI), required=False,
+        label=_("Provinsi"),
+        queryset=Region.objects.filter(kind=Region.Kind.PROVINSI),
+        required=False,
         empty_label=_("Semua provinsi"),
     )
-    cohort = forms.ModelChoiceField(label=_("Angkatan"), queryset=Cohort.objects.all(), required=False, empty_label=_("Semua angkatan"))
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Semua status")), *Masterplan.Status.choices], required=False)
+    cohort = forms.ModelChoiceField(
+        label=_("Angkatan"), queryset=Cohort.objects.all(), required=False, empty_label=_("Semua angkatan")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Semua status")), *Masterplan.Status.choices], required=False
+    )
 
     def apply(self, queryset):
         if not self.is_valid():
@@ -44,7 +50,9 @@ class MasterplanCreateForm(NoTagHelperMixin, forms.Form):
     """Programme admins enrol a region in a cohort."""
 
     region_code = forms.CharField(
-        label=_("Kode wilayah Kemendagri"), max_length=13, help_text=_("Misalnya 64.09 untuk Kabupaten Penajam Paser Utara."),
+        label=_("Kode wilayah Kemendagri"),
+        max_length=13,
+        help_text=_("Misalnya 64.09 untuk Kabupaten Penajam Paser Utara."),
     )
     cohort_year = forms.IntegerField(label=_("Tahun angkatan"), min_value=2017, max_value=2100)
     start_year = forms.IntegerField(label=_("Tahun awal masterplan"), min_value=2017, max_value=2100)
@@ -76,8 +84,11 @@ class MasterplanCreateForm(NoTagHelperMixin, forms.Form):
                     self.add_error(field if field in self.fields else None, messages)
         if hasattr(self, "region") and data.get("cohort_year"):
             if Masterplan.objects.filter(region=self.region, cohort__year=data["cohort_year"]).exists():
-                self.add_error("region_code", _("%(name)s sudah terdaftar di angkatan %(year)s.") % {
-                    "name": self.region.name, "year": data["cohort_year"]})
+                self.add_error(
+                    "region_code",
+                    _("%(name)s sudah terdaftar di angkatan %(year)s.")
+                    % {"name": self.region.name, "year": data["cohort_year"]},
+                )
         return data
 
 

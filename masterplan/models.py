@@ -139,7 +139,10 @@ class Masterplan(Versioned):
         FINAL = "final", _("Final")
 
     region = models.ForeignKey(
-        Region, verbose_name=_("daerah"), on_delete=models.PROTECT, related_name="masterplans",
+        Region,
+        verbose_name=_("daerah"),
+        on_delete=models.PROTECT,
+        related_name="masterplans",
         limit_choices_to={"kind__in": ["kabupaten", "kota"]},
     )
     cohort = models.ForeignKey(Cohort, verbose_name=_("angkatan"), on_delete=models.PROTECT, related_name="masterplans")
@@ -235,7 +238,9 @@ class Membership(models.Model):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("peran"), max_length=12, choices=Role.choices)
-    opd = models.ForeignKey(OPD, verbose_name=_("OPD"), null=True, blank=True, on_delete=models.PROTECT, related_name="members")
+    opd = models.ForeignKey(
+        OPD, verbose_name=_("OPD"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

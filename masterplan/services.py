@@ -19,7 +19,9 @@ def queue_mail(subject, template, context, recipients):
 
 
 @transaction.atomic
-def masterplan_create(*, region, cohort_year, start_year=None, end_year=None, coordinator_email="", invited_by=None, site_url=""):
+def masterplan_create(
+    *, region, cohort_year, start_year=None, end_year=None, coordinator_email="", invited_by=None, site_url=""
+):
     """Enrol a region in a cohort (idempotent): returns (masterplan, created)."""
     cohort, _created = Cohort.objects.get_or_create(year=cohort_year)
     start_year = start_year or cohort_year + 1
@@ -33,8 +35,12 @@ def masterplan_create(*, region, cohort_year, start_year=None, end_year=None, co
         masterplan.full_clean()
     if coordinator_email:
         invite_member(
-            masterplan=masterplan, email=coordinator_email, role=Role.COORDINATOR, opd=None,
-            invited_by=invited_by, site_url=site_url,
+            masterplan=masterplan,
+            email=coordinator_email,
+            role=Role.COORDINATOR,
+            opd=None,
+            invited_by=invited_by,
+            site_url=site_url,
         )
     return masterplan, created
 
@@ -50,11 +56,15 @@ def invite_member(*, masterplan, email, role, opd=None, invited_by=None, site_ur
             masterplan=masterplan, user=user, defaults={"role": role, "opd": opd}
         )
         if created:
-            queue_mail(_("Anda ditambahkan ke %(mp)s") % {"mp": masterplan}, "masterplan/mail/added.txt", context, [email])
+            queue_mail(
+                _("Anda ditambahkan ke %(mp)s") % {"mp": masterplan}, "masterplan/mail/added.txt", context, [email]
+            )
         return membership
     invitation = Invitation.objects.pending().filter(masterplan=masterplan, email=email).first()
     if invitation is None:
-        invitation = Invitation.objects.create(masterplan=masterplan, email=email, role=role, opd=opd, invited_by=invited_by)
+        invitation = Invitation.objects.create(
+            masterplan=masterplan, email=email, role=role, opd=opd, invited_by=invited_by
+        )
         context["link"] = site_url + reverse("masterplan:invitation_accept", args=[invitation.token])
         queue_mail(_("Undangan ke %(mp)s") % {"mp": masterplan}, "masterplan/mail/invitation.txt", context, [email])
     return invitation
@@ -75,7 +85,9 @@ def accept_invitation(*, invitation, user):
 @transaction.atomic
 def remove_member(*, membership):
     if membership.role == Role.COORDINATOR:
-        others = Membership.objects.filter(masterplan=membership.masterplan, role=Role.COORDINATOR).exclude(pk=membership.pk)
+        others = Membership.objects.filter(masterplan=membership.masterplan, role=Role.COORDINATOR).exclude(
+            pk=membership.pk
+        )
         if not others.exists():
             raise ValidationError(_("Koordinator terakhir tidak dapat dihapus; tambahkan koordinator lain lebih dulu."))
     membership.delete()
@@ -86,8 +98,13 @@ def change_member(*, form):
     membership = form.instance
     if membership.role != Role.COORDINATOR and "role" in form.changed_data:
         original = Membership.objects.get(pk=membership.pk)
-        if original.role == Role.COORDINATOR and not Membership.objects.filter(
-            masterplan=membership.masterplan, role=Role.COORDINATOR
-        ).exclude(pk=membership.pk).exists():
-            raise ValidationError(_("Koordinator terakhir tidak dapat diubah perannya; tambahkan koordinator lain lebih dulu."))
+        if (
+            original.role == Role.COORDINATOR
+            and not Membership.objects.filter(masterplan=membership.masterplan, role=Role.COORDINATOR)
+            .exclude(pk=membership.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                _("Koordinator terakhir tidak dapat diubah perannya; tambahkan koordinator lain lebih dulu.")
+            )
     return form.save()

@@ -41,8 +41,12 @@ def masterplan_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         masterplan, _created = services.masterplan_create(
-            region=form.region, cohort_year=data["cohort_year"], start_year=data["start_year"],
-            end_year=data["end_year"], coordinator_email=data["coordinator_email"], invited_by=request.user,
+            region=form.region,
+            cohort_year=data["cohort_year"],
+            start_year=data["start_year"],
+            end_year=data["end_year"],
+            coordinator_email=data["coordinator_email"],
+            invited_by=request.user,
             site_url=settings.SITE_URL,
         )
         messages.success(request, _("Masterplan %(mp)s dibuat.") % {"mp": masterplan})
@@ -78,7 +82,11 @@ def masterplan_edit(request, mp):
         else:
             messages.success(request, _("Data masterplan disimpan."))
             return redirect("masterplan:dashboard", mp=mp)
-    return render(request, "masterplan/masterplan_form.html", {"access": access, "masterplan": masterplan, "form": form, "conflict": conflict})
+    return render(
+        request,
+        "masterplan/masterplan_form.html",
+        {"access": access, "masterplan": masterplan, "form": form, "conflict": conflict},
+    )
 
 
 @login_required
@@ -92,11 +100,20 @@ def members(request, mp):
     access = get_masterplan_for_user(request, mp)
     masterplan = access.masterplan
     memberships = Membership.objects.filter(masterplan=masterplan).select_related("user", "opd")
-    invitations = Invitation.objects.pending().filter(masterplan=masterplan).select_related("opd") if access.can_manage else []
+    invitations = (
+        Invitation.objects.pending().filter(masterplan=masterplan).select_related("opd") if access.can_manage else []
+    )
     form = InviteForm(masterplan=masterplan) if access.can_manage else None
     return render(
-        request, "masterplan/members.html",
-        {"access": access, "masterplan": masterplan, "memberships": memberships, "invitations": invitations, "form": form},
+        request,
+        "masterplan/members.html",
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "memberships": memberships,
+            "invitations": invitations,
+            "form": form,
+        },
     )
 
 
@@ -108,8 +125,12 @@ def member_invite(request, mp):
     form = InviteForm(request.POST, masterplan=masterplan)
     if form.is_valid():
         result = services.invite_member(
-            masterplan=masterplan, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
-            opd=form.cleaned_data["opd"], invited_by=request.user, site_url=settings.SITE_URL,
+            masterplan=masterplan,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            opd=form.cleaned_data["opd"],
+            invited_by=request.user,
+            site_url=settings.SITE_URL,
         )
         if isinstance(result, Membership):
             messages.success(request, _("%(e)s ditambahkan sebagai anggota.") % {"e": form.cleaned_data["email"]})
@@ -119,8 +140,15 @@ def member_invite(request, mp):
     memberships = Membership.objects.filter(masterplan=masterplan).select_related("user", "opd")
     invitations = Invitation.objects.pending().filter(masterplan=masterplan).select_related("opd")
     return render(
-        request, "masterplan/members.html",
-        {"access": access, "masterplan": masterplan, "memberships": memberships, "invitations": invitations, "form": form},
+        request,
+        "masterplan/members.html",
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "memberships": memberships,
+            "invitations": invitations,
+            "form": form,
+        },
         status=400,
     )
 
@@ -138,7 +166,11 @@ def member_edit(request, mp, pk):
         else:
             messages.success(request, _("Peran %(u)s diperbarui.") % {"u": membership.user})
             return redirect("masterplan:members", mp=mp)
-    return render(request, "masterplan/member_form.html", {"access": access, "masterplan": access.masterplan, "form": form, "membership": membership})
+    return render(
+        request,
+        "masterplan/member_form.html",
+        {"access": access, "masterplan": access.masterplan, "form": form, "membership": membership},
+    )
 
 
 @login_required
@@ -186,8 +218,11 @@ def invitation_accept(request, token):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = User.objects.create_user(
-            email=invitation.email, password=data["password1"], first_name=data["first_name"],
-            last_name=data["last_name"], position=data["position"],
+            email=invitation.email,
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            position=data["position"],
         )
         services.accept_invitation(invitation=invitation, user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -202,7 +237,9 @@ def opds(request, mp):
     masterplan = access.masterplan
     opd_list = OPD.objects.for_masterplan(masterplan)
     form = OPDForm(region=masterplan.region) if access.can_manage else None
-    return render(request, "masterplan/opds.html", {"access": access, "masterplan": masterplan, "opds": opd_list, "form": form})
+    return render(
+        request, "masterplan/opds.html", {"access": access, "masterplan": masterplan, "opds": opd_list, "form": form}
+    )
 
 
 @login_required
@@ -220,7 +257,11 @@ def opd_edit(request, mp, pk=None):
         else:
             messages.success(request, _("OPD %(o)s disimpan.") % {"o": saved})
             return redirect("masterplan:opds", mp=mp)
-    return render(request, "masterplan/opd_form.html", {"access": access, "masterplan": masterplan, "form": form, "opd": opd, "conflict": conflict})
+    return render(
+        request,
+        "masterplan/opd_form.html",
+        {"access": access, "masterplan": masterplan, "form": form, "opd": opd, "conflict": conflict},
+    )
 
 
 @login_required
@@ -232,7 +273,13 @@ def opd_delete(request, mp, pk):
         opd.delete()
     except ProtectedError as error:
         count = len(error.protected_objects)
-        messages.error(request, _("OPD %(o)s tidak dapat dihapus: masih dipakai oleh %(n)s data (anggota, program, atau quick win). Pindahkan data itu lebih dulu.") % {"o": opd, "n": count})
+        messages.error(
+            request,
+            _(
+                "OPD %(o)s tidak dapat dihapus: masih dipakai oleh %(n)s data (anggota, program, atau quick win). Pindahkan data itu lebih dulu."
+            )
+            % {"o": opd, "n": count},
+        )
     else:
         messages.success(request, _("OPD %(o)s dihapus.") % {"o": opd})
     return redirect("masterplan:opds", mp=mp)

@@ -14,9 +14,10 @@ class RPJMDQuerySet(models.QuerySet):
         """The RPJMD a masterplan builds on: the region's, covering the cohort year, else the latest."""
         mine = self.filter(region_id=masterplan.region_id)
         year = masterplan.cohort.year
-        return mine.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first() or mine.order_by(
-            "-start_year"
-        ).first()
+        return (
+            mine.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
+            or mine.order_by("-start_year").first()
+        )
 
 
 class RPJMD(Versioned):
@@ -50,7 +51,9 @@ class Misi(Versioned):
     rpjmd = models.ForeignKey(RPJMD, on_delete=models.CASCADE, related_name="misi")
     number = models.PositiveSmallIntegerField(_("nomor"))
     text = models.TextField(_("misi"))
-    dimensions = models.ManyToManyField(Dimension, blank=True, related_name="misi", verbose_name=_("dimensi smart city"))
+    dimensions = models.ManyToManyField(
+        Dimension, blank=True, related_name="misi", verbose_name=_("dimensi smart city")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -109,15 +112,28 @@ class Program(Versioned):
     urusan = models.CharField(_("urusan"), max_length=255, blank=True)
     bidang = models.CharField(_("bidang urusan"), max_length=255, blank=True)
     name = models.CharField(_("nama program"), max_length=500)
-    opd = models.ForeignKey(OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="rpjmd_programs", verbose_name=_("OPD penanggung jawab"))
+    opd = models.ForeignKey(
+        OPD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rpjmd_programs",
+        verbose_name=_("OPD penanggung jawab"),
+    )
     misi = models.ForeignKey(Misi, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
     sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
     location = models.CharField(_("lokasi"), max_length=255, blank=True)
     order = models.PositiveIntegerField(default=0)
     # The mapping to the smart dimensions.
-    primary_dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("dimensi utama"))
-    primary_element = models.ForeignKey(Element, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("elemen utama"))
-    secondary_elements = models.ManyToManyField(Element, blank=True, related_name="secondary_programs", verbose_name=_("elemen pendukung"))
+    primary_dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("dimensi utama")
+    )
+    primary_element = models.ForeignKey(
+        Element, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("elemen utama")
+    )
+    secondary_elements = models.ManyToManyField(
+        Element, blank=True, related_name="secondary_programs", verbose_name=_("elemen pendukung")
+    )
     justification = models.TextField(_("alasan pemetaan"), blank=True)
     history = HistoricalRecords(m2m_fields=[secondary_elements])
 
@@ -137,7 +153,11 @@ class Program(Versioned):
         return self.opd_id
 
     def clean(self):
-        if self.primary_element_id and self.primary_dimension_id and self.primary_element.dimension_id != self.primary_dimension_id:
+        if (
+            self.primary_element_id
+            and self.primary_dimension_id
+            and self.primary_element.dimension_id != self.primary_dimension_id
+        ):
             raise ValidationError({"primary_element": _("Elemen ini bukan bagian dari dimensi yang dipilih.")})
 
 
@@ -167,6 +187,9 @@ class IndicatorTarget(models.Model):
         ordering = ["indicator", "year"]
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="one_target_per_indicator_year")]
 
+    def __str__(self):
+        return f"{self.year}: {self.value}"
+
 
 class ProgramBudget(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="budgets")
@@ -177,3 +200,6 @@ class ProgramBudget(models.Model):
     class Meta:
         ordering = ["program", "year"]
         constraints = [models.UniqueConstraint(fields=["program", "year"], name="one_budget_per_program_year")]
+
+    def __str__(self):
+        return f"{self.year}: {self.amount}"

@@ -26,9 +26,13 @@ class Personas:
     def all(self):
         """(name, user) for every signed-in persona."""
         return [
-            ("coordinator", self.coordinator), ("opd_member", self.opd_member),
-            ("other_opd_member", self.other_opd_member), ("expert", self.expert), ("reader", self.reader),
-            ("stranger", self.stranger), ("admin", self.admin),
+            ("coordinator", self.coordinator),
+            ("opd_member", self.opd_member),
+            ("other_opd_member", self.other_opd_member),
+            ("expert", self.expert),
+            ("reader", self.reader),
+            ("stranger", self.stranger),
+            ("admin", self.admin),
         ]
 
 

@@ -6,8 +6,8 @@ scoped: it belongs to one masterplan, so a stranger from another region gets 404
 """
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.urls import URLPattern, URLResolver, get_resolver
 

@@ -19,13 +19,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         region = Region.objects.filter(code=options["region_code"]).first()
         if region is None:
-            raise CommandError(f"Kode wilayah {options['region_code']} tidak dikenal. Jalankan load_regions lebih dulu?")
+            raise CommandError(
+                f"Kode wilayah {options['region_code']} tidak dikenal. Jalankan load_regions lebih dulu?"
+            )
         if region.kind == Region.Kind.PROVINSI:
             raise CommandError(f"{region.name} adalah provinsi; masterplan disusun oleh kabupaten/kota.")
         try:
             masterplan, created = masterplan_create(
-                region=region, cohort_year=options["cohort"], start_year=options["start_year"],
-                end_year=options["end_year"], coordinator_email=options["coordinator"], site_url=settings.SITE_URL,
+                region=region,
+                cohort_year=options["cohort"],
+                start_year=options["start_year"],
+                end_year=options["end_year"],
+                coordinator_email=options["coordinator"],
+                site_url=settings.SITE_URL,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None

@@ -27,8 +27,13 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo siap: {mp} (id {mp.pk})."))
         for line in result.log:
             self.stdout.write(f"  {line}")
-        self.stdout.write("Akun demo (kata sandi semuanya: %s):" % demo.PASSWORD)
+        self.stdout.write(f"Akun demo (kata sandi semuanya: {demo.PASSWORD}):")
         self.stdout.write(f"  {'admin program':<22} {demo.ADMIN[0]}")
         for email, *_rest, role, opd in demo.PEOPLE:
-            label = {"coordinator": "koordinator", "opd_member": f"anggota OPD {opd}", "expert": "tenaga ahli", "reader": "pembaca"}[role]
+            label = {
+                "coordinator": "koordinator",
+                "opd_member": f"anggota OPD {opd}",
+                "expert": "tenaga ahli",
+                "reader": "pembaca",
+            }[role]
             self.stdout.write(f"  {label:<22} {email}")

@@ -7,7 +7,11 @@ class Command(BaseCommand):
     help = "Muat 38 provinsi dan 514 kabupaten/kota (kode Kemendagri) dari CSV. Aman dijalankan berulang."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEFAULT_CSV), help="CSV dengan kolom code, province_code, kind, name, population, area_km2")
+        parser.add_argument(
+            "--file",
+            default=str(DEFAULT_CSV),
+            help="CSV dengan kolom code, province_code, kind, name, population, area_km2",
+        )
 
     def handle(self, *args, **options):
         try:
