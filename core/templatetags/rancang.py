@@ -55,3 +55,11 @@ def percent(value):
         return f"{float(value):.0f}%"
     except (TypeError, ValueError):
         return value
+
+
+@register.simple_tag
+def pdf_static(path):
+    """A static file as a file:// URI, for HTML that WeasyPrint renders (see core/pdf.py)."""
+    from core.pdf import static_uri
+
+    return static_uri(path)

@@ -1,0 +1,61 @@
+"""HTML to PDF with WeasyPrint, fetching nothing from the network.
+
+The fetcher serves only files below allowed folders (the project's static files, plus folders the
+caller names, e.g. one masterplan's uploads) and `data:` URLs; anything else (http, https, other
+file:// paths) is refused. Templates point at static files with `{% pdf_static "fonts/x.ttf" %}`.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+
+class BlockedURL(ValueError):
+    pass
+
+
+def static_dirs():
+    dirs = [Path(d) for d in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        dirs.append(Path(settings.STATIC_ROOT))
+    return dirs
+
+
+def static_uri(path):
+    """file:// URI of a static file, for templates rendered to PDF."""
+    found = finders.find(path)
+    if not found:
+        raise BlockedURL(f"no static file {path}")
+    return Path(found).resolve().as_uri()
+
+
+class SafeFetcher(URLFetcher):
+    def __init__(self, extra_dirs=()):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=2)
+        self.allowed = [d.resolve() for d in [*static_dirs(), *map(Path, extra_dirs)] if d]
+
+    def fetch(self, url, headers=None):
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise BlockedURL(f"refused (not a local file): {url[:200]}")
+        path = Path(url2pathname(urlparse(url).path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.allowed) or not path.is_file():
+            raise BlockedURL(f"refused (outside the allowed folders): {url[:200]}")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+
+
+def render_pdf(html, *, extra_dirs=(), **write_options):
+    """Render an HTML string to PDF bytes. `write_options` go to WeasyPrint's write_pdf
+    (e.g. pdf_variant="pdf/a-3b", metadata options)."""
+    base = (Path(settings.BASE_DIR) / "static").resolve().as_uri() + "/"
+    document = HTML(string=html, base_url=base, url_fetcher=SafeFetcher(extra_dirs))
+    return document.write_pdf(**write_options)
