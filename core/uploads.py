@@ -151,7 +151,10 @@ class UploadPath:
         self.folder = folder
 
     def __call__(self, instance, filename):
-        masterplan_id = getattr(instance, "masterplan_id", None) or "common"
+        masterplan_id = getattr(instance, "masterplan_id", None)
+        if masterplan_id is None and instance._meta.label == "masterplan.Masterplan":
+            masterplan_id = instance.pk
+        masterplan_id = masterplan_id or "common"
         suffix = PurePath(filename).suffix.lower()
         if suffix not in EXTENSIONS.values():
             suffix = ""
