@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from .url_sweep import all_rules, url_names
@@ -28,5 +29,12 @@ def test_anonymous_is_sent_to_login(client, personas, name):
 def test_stranger_from_another_region_gets_404(client, personas, name):
     url = reverse(name, kwargs=RULES[name].kwargs(personas))
     client.force_login(personas.stranger)
+    before = row_counts()
     assert client.get(url).status_code in (404, 405), name  # 405: a POST-only view refuses GET first
-    assert client.post(url, {"name": "x"}).status_code == 404, name
+    assert client.post(url, {"name": "x", "text": "x", "confirm": "1"}).status_code == 404, name
+    assert row_counts() == before, f"{name}: a stranger's request changed data"
+
+
+def row_counts():
+    ours = ("accounts", "masterplan", "rpjmd", "bimtek", "plan", "quickwins", "books", "review")
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models() if m._meta.app_label in ours}
