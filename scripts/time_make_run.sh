@@ -6,14 +6,14 @@ port="${1:-8000}"
 dir=$(mktemp -d)
 git clone -q "$(git rev-parse --show-toplevel)" "$dir/rancang"
 cd "$dir/rancang"
-start=$(date +%s.%N)
-(ADDRESS="127.0.0.1:$port" setsid make run > "$dir/run.log" 2>&1 &)
+if curl -fs -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+set -m  # the background job gets its own process group, so it can be stopped whole
+start=$(date +%s)
+ADDRESS="127.0.0.1:$port" make run > "$dir/run.log" 2>&1 &
+pid=$!
+trap 'kill -- -$pid 2>/dev/null; sleep 1; rm -rf "$dir"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/akun/masuk/"; do
   sleep 0.5
-  if ! pgrep -f "$dir/rancang" >/dev/null; then echo "make run stopped:"; tail -20 "$dir/run.log"; exit 1; fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "make run stopped:"; tail -20 "$dir/run.log"; exit 1; fi
 done
-end=$(date +%s.%N)
-printf 'make run on a clean clone: first page served after %.0f s\n' "$(echo "$end - $start" | bc)"
-pkill -f "$dir/rancang" || true
-sleep 1
-rm -rf "$dir"
+echo "make run on a clean clone: first page served after $(( $(date +%s) - start )) s"
