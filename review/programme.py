@@ -44,6 +44,8 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-check-input" if name == "desc" else "form-select form-select-sm"
         self.fields["province"].queryset = Region.objects.filter(
             kind=Region.Kind.PROVINSI, pk__in=Region.objects.filter(masterplans__isnull=False).values("province")
         )

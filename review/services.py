@@ -10,7 +10,6 @@ approval racing an edit is refused with a clear message instead of approving con
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,9 +86,8 @@ def transition(*, access, section_key, action, expected_version=None, note=""):
     review.note = note.strip()
     review.changed_by = access.user
     review.changed_at = timezone.now()
-    review.version = F("version") + 1
+    review.version += 1
     review.save()
-    review.refresh_from_db()
     _notify_transition(access=access, masterplan=masterplan, section_key=section_key, label=label, action=action)
     update_masterplan_status(masterplan=masterplan, user=access.user)
     return review
@@ -147,9 +145,8 @@ def section_edited(*, masterplan, section_key, user, reason=""):
         review.note = reason or _("Isi bagian diubah setelah diajukan atau disetujui.")
         review.changed_by = user
         review.changed_at = timezone.now()
-    review.version = F("version") + 1
+    review.version += 1
     review.save()
-    review.refresh_from_db()
     if back_to_draft:
         update_masterplan_status(masterplan=masterplan, user=user)
     return review
