@@ -1,6 +1,7 @@
 """Notifications on the portal (the bell) and by email: only ever to members of the masterplan."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from masterplan.models import Membership, Role
 
@@ -36,8 +37,18 @@ def notify(*, masterplan, users, kind, text, url="", exclude=None):
     )
     for notification, user in zip(created, recipients, strict=True):
         if user.notify_by_email and notification.pk:
-            send_notification_mail.delay_on_commit(notification.pk)
+            queue_mail(notification.pk)
     return created
+
+
+def queue_mail(notification_id):
+    """Like the task's delay_on_commit, but robust: a broker that is down is logged, it never fails the page
+    whose transaction has already committed (the notification is on the portal anyway)."""
+
+    def send_after_commit():
+        send_notification_mail.delay(notification_id)
+
+    transaction.on_commit(send_after_commit, robust=True)
 
 
 def coordinators(masterplan):

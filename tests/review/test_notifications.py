@@ -156,3 +156,14 @@ def test_book_ready_goes_to_the_requester_or_the_coordinators(personas):
         masterplan=personas.masterplan, title="Buku", url="/b/", users=[personas.expert, personas.stranger]
     )
     assert _recipients(Notification.Kind.BOOK_READY) == ["ahli@uji.test"]
+
+
+def test_a_broker_that_is_down_never_breaks_the_page(personas, as_user, django_capture_on_commit_callbacks):
+    with mock.patch.object(tasks.send_notification_mail, "delay", side_effect=OSError("broker down")):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = as_user(personas.expert).post(
+                reverse("review:comment_add", args=[personas.masterplan.pk]),
+                {"section": BOOK, "body": "@koordinator@uji.test mohon dicek"},
+            )
+    assert response.status_code == 302
+    assert Notification.objects.filter(recipient=personas.coordinator).count() == 1
