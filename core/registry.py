@@ -177,6 +177,7 @@ class HistorySource:
     opd_path: str = ""
     by_region: bool = False
     url_name: str = ""
+    section_field: str = ""  # or: a field of the row holding its section key (rows of many sections)
     select_related: tuple = ()  # for `describe`, so a page of rows costs one query per source
     describe: Callable | None = None  # (historical row) -> text; default str() of the row's instance
 

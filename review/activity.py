@@ -33,9 +33,11 @@ def _lookup(path):
     return path if path in ("id", "pk") else f"{path}_id"
 
 
-def _source_queryset(source, index, masterplan, *, user_id=None, opd_id=None):
+def _source_queryset(source, index, masterplan, *, user_id=None, opd_id=None, section_key=""):
     scope = masterplan.region_id if source.by_region else masterplan.pk
     queryset = source.model.history.filter(**{_lookup(source.masterplan_path): scope})
+    if section_key and source.section_field:
+        queryset = queryset.filter(**{source.section_field: section_key})
     if user_id:
         queryset = queryset.filter(history_user_id=user_id)
     if opd_id:
@@ -50,7 +52,7 @@ def _source_queryset(source, index, masterplan, *, user_id=None, opd_id=None):
 def sources_for(*, section_key="", opd_id=None):
     result = []
     for index, source in enumerate(registry.history_sources()):
-        if section_key and source.section_key != section_key:
+        if section_key and not source.section_field and source.section_key != section_key:
             continue
         if opd_id and not source.opd_path:
             continue
@@ -64,7 +66,8 @@ def activity_page(masterplan, *, user_id=None, opd_id=None, section_key="", page
     if not chosen:
         return [], False
     querysets = [
-        _source_queryset(source, index, masterplan, user_id=user_id, opd_id=opd_id) for index, source in chosen
+        _source_queryset(source, index, masterplan, user_id=user_id, opd_id=opd_id, section_key=section_key)
+        for index, source in chosen
     ]
     union = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
     start = (max(page, 1) - 1) * page_size
@@ -95,11 +98,16 @@ def activity_page(masterplan, *, user_id=None, opd_id=None, section_key="", page
                 action=ACTIONS.get(row.history_type, row.history_type),
                 model_label=source.model._meta.verbose_name,
                 text=source.describe(row) if source.describe else str(row.instance),
-                section=section_label(source.section_key) if source.section_key else "",
+                section=_section(source, row),
                 url=_url(source, masterplan),
             )
         )
     return entries, has_next
+
+
+def _section(source, row):
+    key = getattr(row, source.section_field, "") if source.section_field else source.section_key
+    return section_label(key) if key else ""
 
 
 def _url(source, masterplan):

@@ -45,8 +45,12 @@ class ReviewConfig(AppConfig):
             registry.HistorySource(
                 SectionReview,
                 "masterplan",
+                section_field="section_key",
                 url_name="review:page",
-                describe=lambda r: f"{_section(r.section_key)}: {r.get_state_display()}",
+                select_related=("history_user",),
+                describe=lambda r: (
+                    f"{_section(r.section_key)}: {r.get_state_display()}" + (f" ({r.note[:80]})" if r.note else "")
+                ),
             )
         )
         registry.register_history(
@@ -54,6 +58,7 @@ class ReviewConfig(AppConfig):
                 Comment,
                 "masterplan",
                 opd_path="opd",
+                section_field="section_key",
                 url_name="review:page",
                 describe=lambda r: f"{r.target_label}: {r.body[:80]}",
             )

@@ -48,14 +48,14 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Komentar"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
         help_text=gettext_lazy("Sebut anggota dengan @email agar mereka mendapat pemberitahuan."),
     )
     mentions = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Sebut anggota"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 3}),
+        widget=forms.SelectMultiple(attrs={"size": 4, "class": "form-select form-select-sm"}),
     )
 
     def __init__(self, *args, masterplan, **kwargs):
@@ -102,7 +102,7 @@ def comment_add(*, access, body, mentioned=(), obj=None, section_key="", parent=
             raise Http404
         obj_ct = obj_id = opd_id = None
         target_label = section_label(section_key)
-    comment = Comment.objects.create(
+    comment = Comment(
         masterplan=masterplan,
         section_key=section_key,
         content_type=obj_ct,
@@ -114,6 +114,8 @@ def comment_add(*, access, body, mentioned=(), obj=None, section_key="", parent=
         author=access.user,
         body=body,
     )
+    comment._history_user = access.user
+    comment.save()
     mentioned = set(mentioned)
     if mentioned:
         comment.mentions.set(notify.members_of(masterplan).filter(pk__in=[u.pk for u in mentioned]))
@@ -164,5 +166,6 @@ def comment_set_resolved(*, access, comment, resolved):
     elif not resolved:
         comment.resolved_at, comment.resolved_by = None, None
     comment.version += 1
+    comment._history_user = access.user
     comment.save()
     return comment

@@ -9,7 +9,7 @@ approval racing an edit is refused with a clear message instead of approving con
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,11 +44,22 @@ def allowed_actions(access, state):
     return result
 
 
-def _locked_review(masterplan, section_key):
+def _locked_review(masterplan, section_key, user):
+    """The section's row, locked until the end of the transaction (created as draft the first time)."""
     if section_key not in section_keys():
         raise ValidationError(_("Bagian '%(key)s' tidak dikenal.") % {"key": section_key})
-    SectionReview.objects.get_or_create(masterplan=masterplan, section_key=section_key)
-    return SectionReview.objects.select_for_update().get(masterplan=masterplan, section_key=section_key)
+    rows = SectionReview.objects.select_for_update().filter(masterplan=masterplan, section_key=section_key)
+    review = rows.first()
+    if review is None:
+        try:
+            with transaction.atomic():
+                review = SectionReview(masterplan=masterplan, section_key=section_key)
+                review._history_user = user
+                review.save()
+        except IntegrityError:  # created meanwhile by a concurrent request
+            pass
+        review = rows.get()
+    return review
 
 
 def _review_url(masterplan):
@@ -64,7 +75,7 @@ def transition(*, access, section_key, action, expected_version=None, note=""):
     if not (access.can_manage if who == "manage" else access.can_review):
         raise PermissionDenied
     masterplan = access.masterplan
-    review = _locked_review(masterplan, section_key)
+    review = _locked_review(masterplan, section_key, access.user)
     label = section_label(section_key)
     if expected_version is not None and review.version != expected_version:
         who_changed = review.changed_by.display_name if review.changed_by else _("orang lain")
@@ -87,6 +98,7 @@ def transition(*, access, section_key, action, expected_version=None, note=""):
     review.changed_by = access.user
     review.changed_at = timezone.now()
     review.version += 1
+    review._history_user = access.user
     review.save()
     _notify_transition(access=access, masterplan=masterplan, section_key=section_key, label=label, action=action)
     update_masterplan_status(masterplan=masterplan, user=access.user)
@@ -138,7 +150,7 @@ def section_edited(*, masterplan, section_key, user, reason=""):
     any case, so an expert approving from a page opened before the edit is refused."""
     if section_key not in section_keys():
         return None
-    review = _locked_review(masterplan, section_key)
+    review = _locked_review(masterplan, section_key, user)
     back_to_draft = review.state in (State.APPROVED, State.SUBMITTED)
     if back_to_draft:
         review.state = State.DRAFT
@@ -146,6 +158,7 @@ def section_edited(*, masterplan, section_key, user, reason=""):
         review.changed_by = user
         review.changed_at = timezone.now()
     review.version += 1
+    review._history_user = user
     review.save()
     if back_to_draft:
         update_masterplan_status(masterplan=masterplan, user=user)

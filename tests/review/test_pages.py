@@ -41,6 +41,17 @@ def test_activity_shows_who_changed_what_with_a_link(personas, as_user):
     assert personas.other_masterplan.title not in html
 
 
+def test_activity_records_who_and_filters_by_section(personas, as_user):
+    coordinator = access_for(personas.coordinator, personas.masterplan)
+    services.transition(access=coordinator, section_key="book:masterplan", action="submit")
+    services.transition(access=coordinator, section_key="book:analisis", action="submit")
+    url = reverse("review:activity", args=[personas.masterplan.pk])
+    entries = as_user(personas.expert).get(url, {"section": "book:analisis"}).context["entries"]
+    assert {e.text for e in entries} == {"Buku Analisis Strategis: Draf", "Buku Analisis Strategis: Diajukan"}
+    assert {e.user for e in entries} == {personas.coordinator}
+    assert {e.section for e in entries} == {"Buku Analisis Strategis"}
+
+
 def test_activity_filters_by_person_and_opd(personas, as_user):
     membership = personas.masterplan.memberships.get(user=personas.opd_member)
     membership._history_user = personas.coordinator
