@@ -103,25 +103,35 @@ def _programme(request):
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     cohort = data.get("cohort") or Cohort.objects.first()
     if cohort is None:
-        return form, None, [], []
+        return form, None, [], [], []
+    sort, desc = data.get("sort") or "region", bool(data.get("desc"))
     queryset = programme_queryset(cohort, province=data.get("province"), status=data.get("status", ""))
-    columns, rows = programme_rows(queryset, sort=data.get("sort") or "region", desc=bool(data.get("desc")))
-    return form, cohort, columns, rows
+    columns, rows = programme_rows(queryset, sort=sort, desc=desc)
+    headers = [
+        {
+            "key": key,
+            "label": label,
+            "desc_next": "on" if key == sort and not desc else None,
+            "aria_sort": ("descending" if desc else "ascending") if key == sort else "none",
+        }
+        for key, label in SORTS.items()
+    ]
+    return form, cohort, columns, rows, headers
 
 
 @login_required
 def programme(request):
-    form, cohort, columns, rows = _programme(request)
+    form, cohort, columns, rows, headers = _programme(request)
     return render(
         request,
         "review/programme.html",
-        {"form": form, "cohort": cohort, "columns": columns, "rows": rows, "sorts": SORTS},
+        {"form": form, "cohort": cohort, "columns": columns, "rows": rows, "headers": headers},
     )
 
 
 @login_required
 def programme_export(request):
-    _form, cohort, columns, rows = _programme(request)
+    _form, cohort, columns, rows, _headers = _programme(request)
     if cohort is None:
         messages.error(request, _("Belum ada angkatan untuk diekspor."))
         return redirect("review:programme")
