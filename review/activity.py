@@ -6,7 +6,7 @@ query per source that has rows on the page: constant in the number of rows."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import IntegerField, Value
+from django.db.models import IntegerField, OuterRef, Subquery, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,7 @@ class Entry:
     text: str
     section: str
     url: str
+    changed: list  # labels of the fields an update changed
 
 
 def _lookup(path):
@@ -78,14 +79,11 @@ def activity_page(masterplan, *, user_id=None, opd_id=None, section_key="", page
     for history_id, _date, src in keys:
         by_source.setdefault(src, []).append(history_id)
     sources = dict(chosen)
-    rows = {}
+    rows, changes = {}, {}
     for src, ids in by_source.items():
-        source = sources[src]
-        queryset = source.model.history.filter(history_id__in=ids).select_related(
-            "history_user", *source.select_related
-        )
-        for row in queryset:
+        for row, changed in _rows_with_previous(sources[src], ids):
             rows[(src, row.history_id)] = row
+            changes[(src, row.history_id)] = changed
     entries = []
     for history_id, date, src in keys:
         row, source = rows.get((src, history_id)), sources[src]
@@ -98,11 +96,34 @@ def activity_page(masterplan, *, user_id=None, opd_id=None, section_key="", page
                 action=ACTIONS.get(row.history_type, row.history_type),
                 model_label=source.model._meta.verbose_name,
                 text=source.describe(row) if source.describe else str(row.instance),
+                changed=changes[(src, history_id)],
                 section=_section(source, row),
                 url=_url(source, masterplan),
             )
         )
     return entries, has_next
+
+
+def _rows_with_previous(source, ids):
+    """The historical rows (one query) and, for updates, the labels of the fields they changed (one more)."""
+    history = source.model.history
+    previous = history.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date")).order_by("-history_date")
+    rows = list(
+        history.filter(history_id__in=ids)
+        .select_related("history_user", *source.select_related)
+        .annotate(previous_id=Subquery(previous.values("history_id")[:1]))
+    )
+    wanted = [row.previous_id for row in rows if row.history_type == "~" and row.previous_id]
+    olds = {old.history_id: old for old in history.filter(history_id__in=wanted)} if wanted else {}
+    result = []
+    for row in rows:
+        old = olds.get(row.previous_id)
+        changed = []
+        if old is not None:
+            names = [change.field for change in row.diff_against(old).changes]
+            changed = [str(source.model._meta.get_field(name).verbose_name) for name in names]
+        result.append((row, changed))
+    return result
 
 
 def _section(source, row):

@@ -50,6 +50,8 @@ def test_activity_records_who_and_filters_by_section(personas, as_user):
     assert {e.text for e in entries} == {"Buku Analisis Strategis: Draf", "Buku Analisis Strategis: Diajukan"}
     assert {e.user for e in entries} == {personas.coordinator}
     assert {e.section for e in entries} == {"Buku Analisis Strategis"}
+    update = next(e for e in entries if e.text.endswith("Diajukan"))
+    assert "status review" in update.changed and "catatan" not in update.changed
 
 
 def test_activity_filters_by_person_and_opd(personas, as_user):
@@ -64,11 +66,13 @@ def test_activity_filters_by_person_and_opd(personas, as_user):
     assert [e.text.split(" · ")[0] for e in entries] == [personas.other_opd_member.display_name]
 
 
-def test_activity_queries_are_constant_per_page(personas, as_user, django_assert_num_queries):
+def test_activity_queries_are_constant_per_page(personas, as_user, django_assert_max_num_queries):
     client = as_user(personas.expert)
     url = reverse("review:activity", args=[personas.masterplan.pk])
     for _ in range(3):
-        CommentFactory(masterplan=personas.masterplan, author=personas.expert)
+        comment = CommentFactory(masterplan=personas.masterplan, author=personas.expert)
+        comment.body += " (diubah)"
+        comment.save()  # an update: its changed fields come from the previous record
     client.get(url)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -76,10 +80,15 @@ def test_activity_queries_are_constant_per_page(personas, as_user, django_assert
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(30):
-        CommentFactory(masterplan=personas.masterplan, author=personas.expert)
-    # the union (1) and one query per source with rows on the page: the same sources, the same count
-    with django_assert_num_queries(len(few.captured_queries)):
-        client.get(url)
+        comment = CommentFactory(masterplan=personas.masterplan, author=personas.expert)
+        comment.body += " (diubah)"
+        comment.save()
+    # the union (1), then per source with rows on the page: its rows (with the previous record's id) and the
+    # previous records of its updates: bounded by the sources, never by the rows
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["entries"]) == 50
+    assert any(e.changed == ["komentar"] for e in response.context["entries"])
 
 
 def test_notifications_page_open_and_read_all(personas, as_user):
@@ -204,3 +213,22 @@ def test_cohort_columns_from_the_registry(personas, as_user):
     finally:
         registry._cohort_columns.pop("uji.kolom")
     assert "Kolom uji" in html and f"nilai-{personas.masterplan.pk}" in html
+
+
+def test_notifications_page_queries_are_constant(personas, as_user, django_assert_num_queries):
+    client = as_user(personas.reader)
+    url = reverse("review:notifications")
+    Notification.objects.create(recipient=personas.reader, masterplan=personas.masterplan, kind="mention", text="x")
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for i in range(25):
+        Notification.objects.create(
+            recipient=personas.reader, masterplan=personas.masterplan, kind="mention", text=str(i)
+        )
+    # session, user, bell count, page count, the page (with masterplan and region joined)
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(url)
