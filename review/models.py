@@ -21,14 +21,21 @@ class State(models.TextChoices):
 class SectionReview(Versioned):
     """The review state of one section of one masterplan. No row yet means draft."""
 
-    masterplan = models.ForeignKey("masterplan.Masterplan", on_delete=models.CASCADE, related_name="section_reviews")
+    masterplan = models.ForeignKey(
+        "masterplan.Masterplan", verbose_name=_("masterplan"), on_delete=models.CASCADE, related_name="section_reviews"
+    )
     section_key = models.CharField(_("bagian"), max_length=80)
     state = models.CharField(_("status review"), max_length=10, choices=State.choices, default=State.DRAFT)
     note = models.TextField(_("catatan"), blank=True)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diubah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    changed_at = models.DateTimeField(null=True, blank=True)
+    changed_at = models.DateTimeField(_("waktu perubahan"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -67,24 +74,39 @@ class CommentQuerySet(models.QuerySet):
 class Comment(Versioned):
     """A remark on an item (any model of the masterplan) or on a whole section; one level of replies."""
 
-    masterplan = models.ForeignKey("masterplan.Masterplan", on_delete=models.CASCADE, related_name="comments")
+    masterplan = models.ForeignKey(
+        "masterplan.Masterplan", verbose_name=_("masterplan"), on_delete=models.CASCADE, related_name="comments"
+    )
     section_key = models.CharField(_("bagian"), max_length=80, blank=True)
-    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("jenis item"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("id item"), null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     target_label = models.CharField(_("tentang"), max_length=200, blank=True)
-    url = models.CharField(max_length=300, blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
     opd = models.ForeignKey(
         "masterplan.OPD", verbose_name=_("OPD"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_comments")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("membalas"), null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("penulis"), on_delete=models.PROTECT, related_name="review_comments"
+    )
     body = models.TextField(_("komentar"), max_length=4000)
-    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="mentioned_in")
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    mentions = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("menyebut"), blank=True, related_name="mentioned_in"
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diselesaikan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     history = HistoricalRecords(excluded_fields=["created_at"])
 
@@ -128,15 +150,22 @@ class Notification(models.Model):
         DECIDED = "decided", _("Keputusan review")
         BOOK_READY = "book_ready", _("Buku siap diunduh")
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("penerima"), on_delete=models.CASCADE, related_name="notifications"
+    )
     masterplan = models.ForeignKey(
-        "masterplan.Masterplan", on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+        "masterplan.Masterplan",
+        verbose_name=_("masterplan"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
     )
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
     text = models.CharField(_("pesan"), max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
