@@ -43,7 +43,9 @@ def thread_context(request, access, *, obj=None, section_key="", form=None, next
     for comment in threads:
         comment.can_resolve = can_resolve(access, comment)
     if form is None and access.can_comment:
-        form = CommentForm(masterplan=masterplan, auto_id=f"{dom_id}-%s")
+        form = CommentForm(masterplan=masterplan)
+    if form is not None:
+        form.auto_id = f"{dom_id}-%s"  # ids unique when several threads share a page
     return {
         "request": request,
         "access": access,
