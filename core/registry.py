@@ -11,6 +11,8 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class Tab:
@@ -136,3 +138,97 @@ def metric(key):
 
 def metrics():
     return dict(_metrics)
+
+
+# --- Review (the review app reads these; every app may register) ---------------------------------
+
+BOOK_SECTIONS = [
+    ("book:analisis", _("Buku Analisis Strategis")),
+    ("book:masterplan", _("Buku Masterplan")),
+    ("book:ringkasan", _("Ringkasan Eksekutif")),
+    ("book:quickwin", _("Buku Quick Win")),
+]
+
+_model_sections: dict[str, str] = {}
+
+
+def register_model_section(model, section_key):
+    """Declare that rows of `model` are content of the section `section_key` (e.g. Program -> "plan.programmes").
+    The review sends an approved section back to draft when such a row is edited (review.services)."""
+    _model_sections[model._meta.label_lower] = section_key
+
+
+def section_for_model(model):
+    """The section key a model (class or instance) belongs to, or None."""
+    return _model_sections.get(model._meta.label_lower)
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    """A historical model shown in a masterplan's activity stream.
+
+    `masterplan_path`: lookup from the tracked row to the masterplan ("masterplan", "rpjmd__masterplan"; "id"
+    for the Masterplan itself) or, with `by_region=True`, to the region ("region", "rpjmd__region"). `opd_path`: lookup to the owner OPD's
+    id ("owner_opd", "opd") or "". `url_name`: reversed with args=[masterplan.pk] for the "open" link."""
+
+    model: object  # the tracked model class (its `history` manager is read)
+    masterplan_path: str
+    section_key: str = ""
+    opd_path: str = ""
+    by_region: bool = False
+    url_name: str = ""
+    section_field: str = ""  # or: a field of the row holding its section key (rows of many sections)
+    select_related: tuple = ()  # for `describe`, so a page of rows costs one query per source
+    describe: Callable | None = None  # (historical row) -> text; default str() of the row's instance
+
+
+_history_sources: dict[str, HistorySource] = {}
+
+
+def register_history(source):
+    _history_sources[source.model._meta.label_lower] = source
+
+
+def history_sources():
+    return list(_history_sources.values())
+
+
+@dataclass(frozen=True)
+class CohortColumn:
+    """A column of the programme dashboard. `values(masterplans)` takes the whole queryset of the cohort's
+    masterplans and returns {masterplan_id: value} with a constant number of queries."""
+
+    key: str
+    label: str
+    values: Callable
+    order: int = 50
+
+
+_cohort_columns: dict[str, CohortColumn] = {}
+
+
+def register_cohort_column(column):
+    _cohort_columns[column.key] = column
+
+
+def cohort_columns():
+    return sorted(_cohort_columns.values(), key=lambda c: c.order)
+
+
+_masterplan_resolvers: dict[str, Callable] = {}
+
+
+def register_masterplan_resolver(model, resolver):
+    """For a commentable model with neither `masterplan_id` nor `masterplan`: resolver(obj) -> masterplan id."""
+    _masterplan_resolvers[model._meta.label_lower] = resolver
+
+
+def masterplan_id_of(obj):
+    """The id of the masterplan a row belongs to, or None when it can't be told."""
+    resolver = _masterplan_resolvers.get(obj._meta.label_lower)
+    if resolver is not None:
+        return resolver(obj)
+    if hasattr(obj, "masterplan_id"):
+        return obj.masterplan_id
+    masterplan = getattr(obj, "masterplan", None)
+    return getattr(masterplan, "pk", None)
