@@ -19,7 +19,7 @@ ROLES = [
 def test_each_demo_role_opens_the_dashboard(demo, page, email, role_label, manages):
     login(page, email)
     masterplan = Masterplan.objects.get(region__code="64.09")
-    page.click(f"text={masterplan.region.name}")
+    page.locator("article.card-masterplan a", has_text=masterplan.region.name).click()
     page.wait_for_url(f"**/m/{masterplan.pk}/")
     assert page.locator("header .badge", has_text=role_label).count() == 1
     assert page.get_by_text("Profil daerah").is_visible()
