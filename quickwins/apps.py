@@ -26,19 +26,31 @@ class QuickwinsConfig(AppConfig):
             registry.register_metric(registry.Metric(key, label, measure, "quickwins:catalogue"))
         registry.register_chapter(
             registry.Chapter(
-                "quickwin", "quickwins.profiles", _("Profil Quick Win"), "books/quickwins/profiles.html",
-                c.book_profiles_context, 10,
+                "quickwin",
+                "quickwins.profiles",
+                _("Profil Quick Win"),
+                "books/quickwins/profiles.html",
+                c.book_profiles_context,
+                10,
             )
         )
         registry.register_chapter(
             registry.Chapter(
-                "masterplan", "quickwins.summary", _("Quick Win"), "books/quickwins/summary.html",
-                c.book_summary_context, 40,
+                "masterplan",
+                "quickwins.summary",
+                _("Quick Win"),
+                "books/quickwins/summary.html",
+                c.book_summary_context,
+                40,
             )
         )
         registry.register_chapter(
             registry.Chapter(
-                "ringkasan", "quickwins.ringkasan", _("Quick Win"), "books/quickwins/ringkasan.html",
-                c.book_summary_context, 40,
+                "ringkasan",
+                "quickwins.ringkasan",
+                _("Quick Win"),
+                "books/quickwins/ringkasan.html",
+                c.book_summary_context,
+                40,
             )
         )

@@ -29,9 +29,7 @@ def progress_chart(updates):
         points.append(Point(round(x, 1), round(y, 1), update.percent, update.date))
     grid = [{"y": round(TOP + plot_h * (1 - p / 100), 1), "label": p} for p in (0, 25, 50, 75, 100)]
     area = (
-        f"{points[0].x},{TOP + plot_h} "
-        + " ".join(f"{p.x},{p.y}" for p in points)
-        + f" {points[-1].x},{TOP + plot_h}"
+        f"{points[0].x},{TOP + plot_h} " + " ".join(f"{p.x},{p.y}" for p in points) + f" {points[-1].x},{TOP + plot_h}"
     )
     return {
         "width": WIDTH,

@@ -55,10 +55,20 @@ QUICKWINS = [
             ("Kunjungan wisatawan per tahun", "orang", "68.000", "90.000"),
         ],
         "updates": [
-            (D(2022, 11, 15), 10, "planning", "Konsep pusat informasi dan struktur portal disepakati bersama Pokdarwis."),
+            (
+                D(2022, 11, 15),
+                10,
+                "planning",
+                "Konsep pusat informasi dan struktur portal disepakati bersama Pokdarwis.",
+            ),
             (D(2023, 2, 28), 35, "build", "Portal versi awal berisi 12 destinasi; ruang pusat informasi direnovasi."),
             (D(2023, 6, 30), 60, "implementation", "Pusat informasi dibuka; 20 destinasi dan kalender acara daring."),
-            (D(2023, 11, 30), 80, "implementation", "25 destinasi, 6 paket wisata bersama PHRI, 14.000 kunjungan portal."),
+            (
+                D(2023, 11, 30),
+                80,
+                "implementation",
+                "25 destinasi, 6 paket wisata bersama PHRI, 14.000 kunjungan portal.",
+            ),
         ],
     },
     {
@@ -388,9 +398,7 @@ def populate(demo):
             )
         quickwin.rpjmd_programs.set(_rpjmd_programs(masterplan, demo.opds[spec["owners"][-1][1]]))
         for date, percent, status, note in spec.get("updates", []):
-            services.record_progress(
-                quickwin=quickwin, date=date, percent=percent, status=status, note=note, user=user
-            )
+            services.record_progress(quickwin=quickwin, date=date, percent=percent, status=status, note=note, user=user)
         if spec["chosen"]:
             colour = dimensions[spec["dimension"]].color
             services.add_photo(

@@ -54,9 +54,7 @@ class SelectionWeights(Versioned):
     )
     cost = models.PositiveSmallIntegerField(_("bobot biaya"), default=15, validators=[MaxValueValidator(100)])
     speed = models.PositiveSmallIntegerField(_("bobot kecepatan"), default=15, validators=[MaxValueValidator(100)])
-    rpjmd = models.PositiveSmallIntegerField(
-        _("bobot dukungan RPJMD"), default=15, validators=[MaxValueValidator(100)]
-    )
+    rpjmd = models.PositiveSmallIntegerField(_("bobot dukungan RPJMD"), default=15, validators=[MaxValueValidator(100)])
     history = HistoricalRecords()
 
     class Meta:
@@ -77,7 +75,9 @@ class SelectionWeights(Versioned):
     def as_list(self):
         """[(key, label, weight, share in percent)]"""
         total = sum(getattr(self, c.value) for c in Criterion) or 1
-        return [(c.value, c.label, getattr(self, c.value), round(100 * getattr(self, c.value) / total)) for c in Criterion]
+        return [
+            (c.value, c.label, getattr(self, c.value), round(100 * getattr(self, c.value) / total)) for c in Criterion
+        ]
 
     @classmethod
     def for_masterplan(cls, masterplan):
@@ -154,7 +154,9 @@ class QuickWin(Versioned):
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), null=True, blank=True, editable=False)
     progress_date = models.DateField(_("tanggal kemajuan terakhir"), null=True, blank=True, editable=False)
     chosen = models.BooleanField(_("terpilih"), default=False)
-    score_impact = models.PositiveSmallIntegerField(_("skor dampak"), null=True, blank=True, validators=SCORE_VALIDATORS)
+    score_impact = models.PositiveSmallIntegerField(
+        _("skor dampak"), null=True, blank=True, validators=SCORE_VALIDATORS
+    )
     score_feasibility = models.PositiveSmallIntegerField(
         _("skor kelayakan"), null=True, blank=True, validators=SCORE_VALIDATORS
     )
@@ -293,9 +295,7 @@ class Budget(models.Model):
     quickwin = models.ForeignKey(QuickWin, on_delete=models.CASCADE, related_name="budgets")
     year = models.PositiveSmallIntegerField(_("tahun"))
     source = models.CharField(_("sumber"), max_length=8, choices=Source.choices, default=Source.APBD)
-    amount = models.DecimalField(
-        _("jumlah (Rp)"), max_digits=18, decimal_places=0, validators=[MinValueValidator(0)]
-    )
+    amount = models.DecimalField(_("jumlah (Rp)"), max_digits=18, decimal_places=0, validators=[MinValueValidator(0)])
     history = HistoricalRecords()
 
     class Meta:

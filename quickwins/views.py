@@ -172,7 +172,10 @@ def photo_add(request, mp, pk):
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         services.add_photo(
-            quickwin=quickwin, uploaded=form.cleaned_data["image"], caption=form.cleaned_data["caption"], user=request.user
+            quickwin=quickwin,
+            uploaded=form.cleaned_data["image"],
+            caption=form.cleaned_data["caption"],
+            user=request.user,
         )
         messages.success(request, _("Foto ditambahkan."))
     else:

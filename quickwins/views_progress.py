@@ -15,7 +15,7 @@ from masterplan.access import get_masterplan_for_user
 from . import services
 from .charts import progress_chart
 from .forms import ImportForm, ProgressForm
-from .models import Attachment, ProgressUpdate, QuickWin
+from .models import Attachment, ProgressUpdate
 from .progress_sheet import export_progress, read_progress
 from .views import _context, get_quickwin_for_user
 
@@ -158,5 +158,3 @@ def import_apply(request, mp):
         request.session.pop(SESSION_KEY.format(mp=mp), None)
     messages.success(request, _("%(n)s laporan kemajuan disimpan dari lembar kerja.") % {"n": written})
     return redirect("quickwins:catalogue", mp=mp)
-
-
