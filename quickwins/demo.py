@@ -90,7 +90,7 @@ QUICKWINS = [
         "end_date": D(2023, 12, 31),
         "resources_people": "Penyuluh lingkungan DLH, fasilitator desa, pengurus bank sampah.",
         "resources_facilities": "Timbangan digital, gerobak pilah, aplikasi buku tabungan sampah.",
-        "sustainability_regulation": "Perbup Nomor 30 Tahun 2022 tentang Bank Sampah (assumed).",
+        "sustainability_regulation": "Rancangan Perbup tentang Bank Sampah (diajukan 2023).",
         "sustainability_institution": "Bank Sampah Induk Kabupaten di bawah DLH.",
         "sustainability_resources": "Dana desa untuk sarana bank sampah unit.",
         "sustainability_business_model": "Selisih harga jual ke pengepul membiayai operasional bank sampah induk.",

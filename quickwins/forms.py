@@ -1,4 +1,5 @@
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -102,20 +103,59 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
         self.masterplan = masterplan
         self.fields["element"].queryset = Element.objects.select_related("dimension")
         self.fields["element"].label_from_instance = lambda e: f"{e.dimension.name} · {e.name}"
-        self.fields["rpjmd_programs"].queryset = rpjmd_programs_for(masterplan)
-        self.fields["rpjmd_programs"].help_text = _(
-            "Program RPJMD daerah yang didukung quick win ini (tahan Ctrl untuk memilih lebih dari satu)."
+        programs = rpjmd_programs_for(masterplan)
+        self.fields["rpjmd_programs"].queryset = programs
+        self.fields["rpjmd_programs"].help_text = (
+            _("Program RPJMD daerah yang didukung quick win ini (tahan Ctrl untuk memilih lebih dari satu).")
+            if programs.exists()
+            else _("RPJMD daerah belum diimpor; program RPJMD dapat dikaitkan setelah diimpor di tab RPJMD.")
         )
+        owner = []
         if self.instance.pk:
             del self.fields["owner_opd"], self.fields["owner_year"]
         else:
             opds = OPD.objects.for_masterplan(masterplan)
             if not access.can_manage:
                 opds = opds.filter(pk=access.opd_id)
+                self.fields["owner_opd"].initial = access.opd_id
+                self.fields["owner_opd"].empty_label = None
             self.fields["owner_opd"].queryset = opds
             self.fields["owner_year"].initial = timezone.localdate().year
             self.fields["owner_year"].min_value, self.fields["owner_year"].max_value = year_bounds(masterplan)
+            owner = [Row(Column("owner_opd", css_class="col-md-6"), Column("owner_year", css_class="col-md-3"))]
         self._helper()
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Identitas"),
+                Row(Column("short_name", css_class="col-md-4"), Column("full_name", css_class="col-md-8")),
+                Row(Column("dimension", css_class="col-md-6"), Column("element", css_class="col-md-6")),
+                Row(Column("innovation_type", css_class="col-md-6"), Column("status", css_class="col-md-6")),
+                *owner,
+            ),
+            Fieldset(_("Masalah dan solusi"), "problem", "beneficiaries", "solution", "benefits", "novelty"),
+            Fieldset(
+                _("Tempat dan waktu"),
+                "location",
+                Row(Column("start_date", css_class="col-md-6"), Column("end_date", css_class="col-md-6")),
+            ),
+            Fieldset(
+                _("Sumber daya dan keberlanjutan"),
+                Row(
+                    Column("resources_people", css_class="col-md-6"),
+                    Column("resources_facilities", css_class="col-md-6"),
+                ),
+                Row(
+                    Column("sustainability_regulation", css_class="col-md-6"),
+                    Column("sustainability_institution", css_class="col-md-6"),
+                ),
+                Row(
+                    Column("sustainability_resources", css_class="col-md-6"),
+                    Column("sustainability_business_model", css_class="col-md-6"),
+                ),
+            ),
+            Fieldset(_("Risiko dan keterkaitan"), "risks", "rpjmd_programs"),
+            "version",
+        )
 
     def clean_owner_year(self):
         year = self.cleaned_data["owner_year"]

@@ -81,6 +81,10 @@ class Row:
     note: str
     action: str = ""  # new, change, same
 
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
 
 @dataclass
 class Reading:
@@ -194,15 +198,6 @@ def read_progress(uploaded, *, access):
         if quickwin is None:
             error(number, "id", _("quick win dengan ID %(v)s tidak ada di masterplan ini.") % {"v": raw_id or "–"})
             continue
-        if not access.can_edit(quickwin):
-            owner = quickwin.owner()
-            error(
-                number,
-                None,
-                _("Anda tidak berhak melaporkan kemajuan %(q)s (milik %(o)s).")
-                % {"q": quickwin.short_name, "o": owner.acronym if owner else "–"},
-            )
-            continue
         row_errors = len(errors)
         date = _parse_date(raw_date) if raw_date is not None else None
         if raw_date is None:
@@ -228,9 +223,27 @@ def read_progress(uploaded, *, access):
         note = str(cell(values, "note") or "").strip()
         if len(note) > MAX_NOTE:
             error(number, "note", _("catatan lebih dari %(n)s karakter.") % {"n": MAX_NOTE})
+        key = (quickwin.pk, date)
+        previous = existing.get(key) if len(errors) == row_errors else None
+        unchanged = previous is not None and (previous.percent, previous.status, previous.note) == (
+            percent,
+            status,
+            note,
+        )
+        if not access.can_edit(quickwin):
+            del errors[row_errors:]
+            if unchanged:
+                continue  # another OPD's row, as exported: nothing to do
+            owner = quickwin.owner()
+            error(
+                number,
+                None,
+                _("Anda tidak berhak melaporkan kemajuan %(q)s (milik %(o)s).")
+                % {"q": quickwin.short_name, "o": owner.acronym if owner else "–"},
+            )
+            continue
         if len(errors) > row_errors:
             continue
-        key = (quickwin.pk, date)
         if key in seen:
             error(
                 number,
@@ -240,12 +253,6 @@ def read_progress(uploaded, *, access):
             )
             continue
         seen[key] = number
-        previous = existing.get(key)
-        if previous is None:
-            action = "new"
-        elif (previous.percent, previous.status, previous.note) == (percent, status, note):
-            action = "same"
-        else:
-            action = "change"
+        action = "new" if previous is None else "same" if unchanged else "change"
         rows.append(Row(number, quickwin.pk, quickwin.short_name, date.isoformat(), percent, status, note, action))
     return Reading(rows, errors)

@@ -1,6 +1,7 @@
 """Progress: the latest update is the progress, roll-ups leave out what has none, files are checked."""
 
 import datetime
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -117,6 +118,10 @@ def test_timeline_lists_newest_first(as_user, personas, quickwin):
     )
     assert html.index("kedua") < html.index("pertama")
     assert "<title" in html and "60%" in html  # the chart
+    # Coordinates stay machine-readable under the Indonesian locale (no decimal commas).
+    line = re.search(r'<polyline points="([^"]+)"', html).group(1)
+    assert all(len(pair.split(",")) == 2 for pair in line.split())
+    assert re.search(r'<circle cx="[0-9.]+" cy="[0-9.]+"', html)
 
 
 def test_choose_with_a_stale_version_changes_nothing(as_user, personas, quickwin):

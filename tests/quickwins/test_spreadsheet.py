@@ -178,3 +178,14 @@ def test_export_neutralises_formulas(personas):
     sheet = _workbook(personas.masterplan)["Kemajuan"]
     cell = sheet.cell(2, 2)
     assert cell.value == "=HYPERLINK(1)" and cell.data_type == "s"
+
+
+def test_an_opd_member_may_send_back_the_whole_sheet(personas, two):
+    """Rows of other OPDs left as exported are skipped, not refused."""
+    quickwin, other = two
+    record_progress(quickwin=other, date=datetime.date(2023, 2, 1), percent=10, status="idea", note="", user=None)
+    workbook = _workbook(personas.masterplan)
+    workbook["Kemajuan"].append([quickwin.pk, None, None, None, None, "2023-06-30", 75, "", ""])
+    reading = read_progress(_upload(workbook), access=access_for(personas.opd_member, personas.masterplan))
+    assert reading.errors == []
+    assert [(r.label, r.action) for r in reading.rows] == [("Serbu Gass", "same"), ("Serbu Gass", "new")]
