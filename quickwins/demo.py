@@ -118,7 +118,7 @@ QUICKWINS = [
     },
     {
         "short_name": "Go PPU",
-        "full_name": "Go PPU: portal layanan publik terpadu Penajam Paser Utara",
+        "full_name": "Portal Layanan Publik Terpadu Penajam Paser Utara",
         "dimension": "governance",
         "element": "layanan-publik",
         "innovation_type": "technology",

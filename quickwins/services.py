@@ -65,11 +65,41 @@ def record_progress(*, quickwin, date, percent, status, note, user, files=()):
     return update
 
 
+def _remove_files_on_commit(field_files):
+    """Stored files go once the rows that name them are gone (and only if the transaction commits)."""
+    files = [(f.storage, f.name) for f in field_files if f]
+
+    def remove():
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+def _files_of(photos=(), attachments=()):
+    return [f for p in photos for f in (p.image, p.thumbnail)] + [f for a in attachments for f in (a.file, a.thumbnail)]
+
+
 @transaction.atomic
 def delete_progress(*, update):
     quickwin = update.quickwin
+    _remove_files_on_commit(_files_of(attachments=update.attachments.all()))
     update.delete()
     refresh_progress(quickwin)
+
+
+@transaction.atomic
+def delete_photo(*, photo):
+    _remove_files_on_commit(_files_of(photos=[photo]))
+    photo.delete()
+
+
+@transaction.atomic
+def delete_quickwin(*, quickwin):
+    photos = Photo.objects.filter(quickwin=quickwin)
+    attachments = Attachment.objects.filter(update__quickwin=quickwin)
+    _remove_files_on_commit(_files_of(photos=photos, attachments=attachments))
+    quickwin.delete()
 
 
 @transaction.atomic

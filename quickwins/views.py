@@ -157,7 +157,7 @@ def details(request, mp, pk):
 def delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     quickwin = get_for_user(access, QuickWin.objects.all(), pk)
-    quickwin.delete()
+    services.delete_quickwin(quickwin=quickwin)
     messages.success(request, _("Quick win %(q)s dihapus.") % {"q": quickwin})
     return redirect("quickwins:catalogue", mp=mp)
 
@@ -208,7 +208,7 @@ def photo_thumbnail(request, mp, pk):
 @require_POST
 def photo_delete(request, mp, pk):
     photo = _photo_for_user(request, mp, pk, write=True)
-    photo.delete()
+    services.delete_photo(photo=photo)
     messages.success(request, _("Foto dihapus."))
     return redirect("quickwins:profile", mp=mp, pk=photo.quickwin_id)
 

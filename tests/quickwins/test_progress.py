@@ -129,3 +129,24 @@ def test_choose_with_a_stale_version_changes_nothing(as_user, personas, quickwin
     as_user(personas.coordinator).post(url, {"chosen": "1", "version": quickwin.version - 1})
     quickwin.refresh_from_db()
     assert not quickwin.chosen
+
+
+def test_deleting_a_quick_win_removes_its_files_after_commit(
+    as_user, personas, quickwin, django_capture_on_commit_callbacks
+):
+    photo = services.add_photo(quickwin=quickwin, uploaded=png(), caption="", user=None)
+    update = services.record_progress(
+        quickwin=quickwin,
+        date=D(2023, 1, 1),
+        percent=5,
+        status="idea",
+        note="",
+        user=None,
+        files=[(png("lampiran.png"), "png")],
+    )
+    stored = [photo.image, photo.thumbnail, *[f for a in update.attachments.all() for f in (a.file, a.thumbnail)]]
+    assert all(f.storage.exists(f.name) for f in stored)
+    url = reverse("quickwins:delete", args=[personas.masterplan.pk, quickwin.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_user(personas.coordinator).post(url).status_code == 302
+    assert not any(f.storage.exists(f.name) for f in stored)
