@@ -137,3 +137,32 @@ def test_dashboard_panel_says_what_to_do_next(as_user, personas):
 
 def test_tab_is_registered():
     assert any(t.key == "quickwins" and t.order == 40 for t in registry.tabs())
+
+
+def test_timeline_runs_constant_queries(as_user, personas, quickwin):
+    from quickwins.models import Attachment
+
+    client = as_user(personas.reader)
+    url = reverse("quickwins:progress", args=[personas.masterplan.pk, quickwin.pk])
+
+    def add(n, start):
+        for i in range(n):
+            update = record_progress(
+                quickwin=quickwin,
+                date=datetime.date(2022, 1, 1) + datetime.timedelta(days=start + i),
+                percent=i,
+                status="build",
+                note="",
+                user=personas.opd_member,
+            )
+            Attachment.objects.create(
+                masterplan=personas.masterplan, update=update, file="x.pdf", kind="pdf", original_name="x.pdf"
+            )
+
+    add(2, 0)
+    client.get(url)
+    few = _count(lambda: client.get(url))
+    add(10, 10)
+    # session, user, masterplan, membership, quick win (+dimension, element), owners (+OPD),
+    # updates (+author), attachments
+    assert _count(lambda: client.get(url)) == few == 8
