@@ -45,8 +45,8 @@ def test_list_pages_run_constant_queries(as_user, personas, dims, django_assert_
     few = _count(lambda: client.get(url))
     _many(personas, dims, 15)
     # session, user, masterplan, membership, quick wins (+dimension, element), their owners (+OPD),
-    # dimensions, weights (selection only)
-    expected = {"catalogue": 7, "selection": 8}[name]
+    # dimensions, weights (selection only), unread notifications (the bell)
+    expected = {"catalogue": 8, "selection": 9}[name]
     assert few == expected
     with django_assert_num_queries(expected):
         response = client.get(url)
@@ -164,5 +164,5 @@ def test_timeline_runs_constant_queries(as_user, personas, quickwin):
     few = _count(lambda: client.get(url))
     add(10, 10)
     # session, user, masterplan, membership, quick win (+dimension, element), owners (+OPD),
-    # updates (+author), attachments
-    assert _count(lambda: client.get(url)) == few == 8
+    # updates (+author), attachments, unread notifications (the bell)
+    assert _count(lambda: client.get(url)) == few == 9
