@@ -115,7 +115,7 @@ def evaluate(item, masterplan, cache):
 
 def checklists(masterplan):
     """{stage number: StageChecklist} for the four stages (one query for the items, then the metrics)."""
-    items = list(ChecklistItem.objects.for_cohort(masterplan.cohort_id))
+    items = ChecklistItem.objects.for_cohort(masterplan.cohort_id)
     cache = {}
     result = {n: StageChecklist(n, []) for n in STAGE_NUMBERS}
     for item in items:

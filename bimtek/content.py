@@ -1,11 +1,11 @@
 """What bimtek contributes to the registry: its sections (frozen in snapshots, read by the books)
 and its metrics (checklist facts). Every function runs a constant number of queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ROMAN, STAGE_NUMBERS, Commitment, FollowUp, Session, Stage
+from .models import ROMAN, STAGE_NUMBERS, Attendee, Commitment, FollowUp, Session, Stage
 
 
 def _local(dt):
@@ -85,16 +85,15 @@ def serialize_commitment(masterplan):
     return records
 
 
-def _recorded(sessions):
-    return sessions.annotate(
-        n_attendees=Count("attendees", distinct=True),
-    ).filter(~Q(minutes=""), n_attendees__gt=0)
+def _recorded_counts(sessions):
+    """(sessions with attendance and minutes, all sessions) in one query."""
+    has_attendees = Exists(Attendee.objects.filter(session=OuterRef("pk")))
+    counts = sessions.aggregate(total=Count("pk"), done=Count("pk", filter=Q(has_attendees) & ~Q(minutes="")))
+    return counts["done"], counts["total"]
 
 
 def measure_sessions_recorded(masterplan):
-    sessions = Session.objects.filter(masterplan=masterplan)
-    total = sessions.count()
-    done = _recorded(sessions).count()
+    done, total = _recorded_counts(Session.objects.filter(masterplan=masterplan))
     if not total:
         return 0, 0, _("Belum ada sesi bimtek yang dicatat.")
     return done, total, _("%(d)s dari %(t)s sesi punya daftar hadir dan notulen.") % {"d": done, "t": total}
@@ -102,11 +101,9 @@ def measure_sessions_recorded(masterplan):
 
 def measure_stage_recorded(number):
     def measure(masterplan):
-        sessions = Session.objects.filter(masterplan=masterplan, stage__number=number)
-        total = sessions.count()
+        done, total = _recorded_counts(Session.objects.filter(masterplan=masterplan, stage__number=number))
         if not total:
             return 0, 1, _("Belum ada sesi tahap %(s)s.") % {"s": ROMAN[number]}
-        done = _recorded(sessions).count()
         return done, total, _("%(d)s dari %(t)s sesi punya daftar hadir dan notulen.") % {"d": done, "t": total}
 
     return measure

@@ -4,7 +4,7 @@ registered metrics, snapshots of the masterplan's content between stages, and th
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -252,9 +252,10 @@ class Attachment(models.Model):
 
 class ChecklistItemQuerySet(models.QuerySet):
     def for_cohort(self, cohort_id):
-        """The cohort's own list if it has one, else the default list (cohort empty)."""
-        own = self.filter(cohort_id=cohort_id)
-        return own if own.exists() else self.filter(cohort__isnull=True)
+        """The cohort's own list if it has one, else the default list (cohort empty); one query."""
+        rows = list(self.filter(Q(cohort_id=cohort_id) | Q(cohort__isnull=True)))
+        own = [row for row in rows if row.cohort_id is not None]
+        return own or rows
 
 
 class ChecklistItem(models.Model):

@@ -49,13 +49,13 @@ def commitment(request, mp):
     access = get_masterplan_for_user(request, mp, manage=request.method == "POST")
     if request.method != "POST":
         return _page(request, access, _commitment(access))
-    obj = services.ensure_commitment(masterplan=access.masterplan)
+    obj = _commitment(access)  # unsaved on the first save: created from the form
     form = CommitmentForm(request.POST, instance=obj)
     if form.is_valid():
         try:
             save_versioned(form)
         except EditConflict as error:
-            return _page(request, access, obj, status=409, form=error.form, conflict=error)
+            return _page(request, access, error.current, form=error.form, conflict=error)
         messages.success(request, _("Komitmen Bersama disimpan."))
         return redirect("bimtek:commitment", mp=mp)
     return _page(request, access, obj, status=400, form=form)
