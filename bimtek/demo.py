@@ -93,7 +93,10 @@ SESSIONS = [
         ["Diskominfo", "Bappelitbang", "DLH", "Dispar", "Disperindag", "BPBD", "Dinkes", "Dishub"],
         "<p>Rencana tahun 1-2 disepakati; Bupati dan pimpinan OPD menandatangani Komitmen Bersama.</p>",
         ["Masterplan diserahkan ke Kominfo setelah review tim ahli."],
-        [("Diskominfo", "Mengirim buku masterplan final ke Kominfo", date(2022, 10, 31))],
+        [
+            ("Diskominfo", "Mengirim buku masterplan final ke Kominfo", date(2022, 10, 31)),
+            ("DLH", "Melaporkan kemajuan Serbu Gass setiap bulan kepada Diskominfo", date(2022, 12, 31)),
+        ],
     ),
 ]
 

@@ -26,7 +26,13 @@ def current_stage(track):
 
 def dashboard_panel(masterplan, access):
     track = stage_track(masterplan)
-    return {"masterplan": masterplan, "access": access, "track": track, "current": current_stage(track)}
+    return {
+        "masterplan": masterplan,
+        "access": access,
+        "track": track,
+        "current": current_stage(track),
+        "missing_any": any(checklist.missing for _stage, checklist, _sessions in track),
+    }
 
 
 def home_panel(request):

@@ -10,7 +10,7 @@ from masterplan.access import get_for_user, get_masterplan_for_user
 
 from .. import services
 from ..forms import AttachmentForm, AttendeeForm, DecisionForm, FollowUpForm, SessionForm
-from ..models import Attachment, Attendee, Decision, FollowUp, Session
+from ..models import ROMAN, Attachment, Attendee, Decision, FollowUp, Session
 from .stages import stage_number
 
 
@@ -62,7 +62,14 @@ def session_add(request, mp, number):
     return render(
         request,
         "bimtek/session_form.html",
-        {"access": access, "masterplan": access.masterplan, "form": form, "number": number, "active_tab": "bimtek"},
+        {
+            "access": access,
+            "masterplan": access.masterplan,
+            "form": form,
+            "number": number,
+            "roman": ROMAN[number],
+            "active_tab": "bimtek",
+        },
     )
 
 

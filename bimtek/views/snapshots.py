@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from core import registry
 from masterplan.access import get_for_user, get_masterplan_for_user
 
 from .. import snapshots as snapshot_diff
@@ -34,7 +35,9 @@ def _default_pair(rows):
 def snapshot(request, mp, pk):
     access = get_masterplan_for_user(request, mp)
     obj = get_for_user(access, Snapshot.objects.select_related("stage"), pk)
-    sections = [(key, obj.sections.get(key, key), records) for key, records in obj.data.items()]
+    order = {s.key: i for i, s in enumerate(registry.sections())}  # JSONB does not keep key order
+    keys = sorted(obj.data, key=lambda k: (order.get(k, len(order)), k))
+    sections = [(key, obj.sections.get(key, key), obj.data[key]) for key in keys]
     return render(
         request,
         "bimtek/snapshot.html",
