@@ -1,5 +1,6 @@
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -108,14 +109,15 @@ class FollowUpForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelF
 
 
 class AttachmentForm(HelperMixin, forms.Form):
-    file = forms.FileField(
-        label=_("Berkas"), help_text=_("PDF, gambar (JPG, PNG, GIF, WebP), DOCX, XLSX atau PPTX; paling besar 20 MB.")
-    )
+    file = forms.FileField(label=_("Berkas"))
     kind = forms.ChoiceField(label=_("Jenis lampiran"), choices=Attachment.Kind.choices)
     title = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, gambar (JPG, PNG, GIF, WebP), DOCX, XLSX atau PPTX; paling besar %(mb)s MB."
+        ) % {"mb": settings.UPLOAD_MAX_MB}
         self._helper()
 
     def clean_file(self):

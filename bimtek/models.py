@@ -103,7 +103,11 @@ class Session(Versioned):
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Satu butir agenda per baris."))
     invited_opds = models.ManyToManyField(OPD, blank=True, related_name="+", verbose_name=_("OPD yang diundang"))
     minutes = models.TextField(
-        _("notulen"), blank=True, help_text=_("Boleh memakai HTML sederhana: <h3>, <p>, <ul>, <ol>, <li>, <strong>.")
+        _("notulen"),
+        blank=True,
+        help_text=_(
+            "Boleh memakai HTML sederhana: judul (h3), paragraf (p), daftar (ul, ol, li), tebal (strong), tabel. Skrip dan gaya dibuang saat disimpan."
+        ),
     )
     history = HistoricalRecords(m2m_fields=[invited_opds])
 

@@ -214,7 +214,9 @@ def followup_toggle(request, mp, pk):
     services.set_followup_done(followup=obj, done=request.POST.get("done") == "1")
     if request.htmx:
         return render(
-            request, "bimtek/partials/followup_row.html", {"f": obj, "access": access, "masterplan": obj.masterplan}
+            request,
+            "bimtek/partials/followup_row.html",
+            {"f": obj, "access": access, "masterplan": access.masterplan, "next": request.POST.get("next", "")},
         )
     messages.success(request, _("Status tindak lanjut diperbarui."))
     if request.POST.get("next") == "session":

@@ -157,3 +157,31 @@ def test_dashboard_panel_adds_a_constant_number_of_queries(as_user, personas):
         stage = StageFactory(masterplan=personas.masterplan, number=number)
         SessionFactory.create_batch(3, stage=stage)
     assert count() == few
+
+
+def test_session_page_query_count_is_constant(as_user, personas, django_assert_num_queries):
+    from .factories import AttachmentFactory, AttendeeFactory, DecisionFactory
+
+    session = SessionFactory(stage=StageFactory(masterplan=personas.masterplan))
+    session.invited_opds.set([personas.opd, personas.other_opd])
+    for _ in range(4):
+        AttendeeFactory(session=session, opd=personas.opd)
+        DecisionFactory(session=session)
+        FollowUpFactory(session=session, opd=personas.other_opd)
+        AttachmentFactory(session=session)
+    client = as_user(personas.reader)
+    # django session, user, masterplan, membership (access); the session with its stage; attendees with
+    # OPD; decisions; follow-ups with OPD; attachments; invited OPDs
+    with django_assert_num_queries(10):
+        assert client.get(reverse("bimtek:session", args=[personas.masterplan.pk, session.pk])).status_code == 200
+
+
+def test_home_page_query_count_is_constant_for_an_opd_member(as_user, personas, django_assert_num_queries):
+    session = SessionFactory(stage=StageFactory(masterplan=personas.masterplan, status=StageStatus.RUNNING))
+    FollowUpFactory.create_batch(6, session=session, opd=personas.opd)
+    client = as_user(personas.opd_member)
+    # django session, user; masterplan count and page (with stage reached and member count); the
+    # user's OPD memberships; their open follow-ups with OPD, stage and region
+    with django_assert_num_queries(6):
+        response = client.get(reverse("masterplan:home"))
+    assert response.content.decode().count("bimtek/sesi/") == 6
