@@ -74,6 +74,7 @@ MANAGE_POST = [
 @pytest.mark.parametrize("name,kwargs", READ, ids=[n for n, _k in READ])
 def test_every_member_reads(as_user, personas, persona, name, kwargs):
     response = as_user(getattr(personas, persona)).get(reverse(name, kwargs=kwargs(personas)))
+    response.close()  # downloads stream a file
     assert response.status_code == 200, (name, persona)
 
 

@@ -92,6 +92,7 @@ def test_download_keeps_the_name_and_is_sandboxed(as_user, personas, session):
     assert "kertas kerja.pdf" in response["Content-Disposition"]
     assert "sandbox" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+    response.close()
 
 
 def test_deleting_an_attachment_removes_its_files(as_user, personas, session, django_capture_on_commit_callbacks):
