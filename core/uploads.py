@@ -3,6 +3,7 @@ cannot collide or leave their folder, and served only through views that check a
 
 import io
 import uuid
+import warnings
 import zipfile
 from pathlib import PurePath
 
@@ -106,12 +107,15 @@ def validate_upload(uploaded, allowed=ALL_KINDS, max_bytes=None):
 
 def _check_image(uploaded):
     try:
-        with Image.open(uploaded) as image:
-            image.verify()
-        uploaded.seek(0)
-        with Image.open(uploaded) as image:
-            image.load()
-    except Image.DecompressionBombError:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                image.verify()
+            uploaded.seek(0)
+            with Image.open(uploaded) as image:
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(_("Gambar terlalu besar (jumlah piksel melebihi batas).")) from None
     except Exception:
         raise ValidationError(_("Gambar %(name)s rusak atau tidak dapat dibaca.") % {"name": uploaded.name}) from None

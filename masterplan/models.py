@@ -126,7 +126,9 @@ class MasterplanQuerySet(models.QuerySet):
         return self.filter(pk__in=Membership.objects.filter(user=user).values("masterplan"))
 
     def for_cards(self):
-        return (
+        from bimtek.models import with_stage_reached  # `stage_reached` ('I'..'IV'): one subquery
+
+        return with_stage_reached(
             self.select_related("region__province", "cohort")
             .annotate(member_count=Count("memberships", distinct=True))
             .order_by("-cohort__year", "region__name")
