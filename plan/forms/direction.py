@@ -30,7 +30,9 @@ class DimensionStrategyForm(PlanForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["element"].queryset = Element.objects.select_related("dimension")
+        dimension = self.fixed.get("dimension") or self.instance.dimension_id
+        elements = Element.objects.select_related("dimension")
+        self.fields["element"].queryset = elements.filter(dimension_id=dimension) if dimension else elements
 
 
 class GoalForm(PlanForm):

@@ -92,6 +92,8 @@ class ProgrammeFilterForm(forms.Form):
     def __init__(self, *args, masterplan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = OPD.objects.for_masterplan(masterplan)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
 
     def apply(self, queryset):
         if not self.is_valid():
@@ -179,5 +181,6 @@ class IndicatorForm(PlanForm):
         from ..services import set_targets
 
         indicator = super().save(commit=commit)
-        set_targets(indicator=indicator, values=self.target_values())
+        if commit:  # services.add_item sets the targets itself after the first save
+            set_targets(indicator=indicator, values=self.target_values())
         return indicator

@@ -99,6 +99,10 @@ class ReadinessItem(PlanItem):
     def siblings(self):
         return super().siblings().filter(component=self.component)
 
+    @property
+    def rating_class(self):
+        return {"baik": "text-bg-success", "sedang": "text-bg-warning", "kurang": "text-bg-danger"}.get(self.rating, "")
+
 
 class SwotEntry(PlanItem):
     class Kind(models.TextChoices):
@@ -213,6 +217,12 @@ class Application(PlanItem):
 
     def __str__(self):
         return self.name
+
+    @property
+    def status_class(self):
+        return {"running": "text-bg-success", "development": "text-bg-info", "stopped": "text-bg-secondary"}[
+            self.status
+        ]
 
     def clean(self):
         if self.element_id and self.dimension_id and self.element.dimension_id != self.dimension_id:
