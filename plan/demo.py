@@ -5,7 +5,8 @@ import datetime
 from masterplan.models import Dimension, Element
 from rpjmd.models import RPJMD
 
-from . import demo_data as data
+from . import demo_analysis_data as analysis_data
+from . import demo_plan_data as plan_data
 from .models import (
     Application,
     BudgetLine,
@@ -33,7 +34,7 @@ def populate(demo):
     dims = {d.key: d for d in Dimension.objects.all()}
     elements = {e.key: e for e in Element.objects.all()}
     PlanSettings.objects.get_or_create(masterplan=mp, defaults={"short_end_year": 2024, "medium_end_year": 2027})
-    RegionProfile.objects.get_or_create(masterplan=mp, defaults=data.PROFILE)
+    RegionProfile.objects.get_or_create(masterplan=mp, defaults=analysis_data.PROFILE)
     _analysis(mp, dims, elements, demo.opds)
     _direction(mp, dims, elements)
     created = _programmes(mp, dims, elements, demo.opds)
@@ -50,55 +51,63 @@ def _once(model, mp, rows):
 
 
 def _analysis(mp, dims, elements, opds):
-    _once(KeyFigure, mp, [dict(label=a, value=b, unit=c, source=d, year=e) for a, b, c, d, e in data.KEY_FIGURES])
+    _once(
+        KeyFigure, mp, [dict(label=a, value=b, unit=c, source=d, year=e) for a, b, c, d, e in analysis_data.KEY_FIGURES]
+    )
     _once(
         ReadinessItem,
         mp,
         [
             dict(component=c, dimension=dims[d], name=n, rating=r, evidence=e, notes=x)
-            for c, d, n, r, e, x in data.READINESS
+            for c, d, n, r, e, x in analysis_data.READINESS
         ],
     )
     if not SwotEntry.objects.filter(masterplan=mp).exists():
-        for key, quadrants in data.SWOT.items():
+        for key, quadrants in analysis_data.SWOT.items():
             entries = {}
             for kind, texts in quadrants.items():
                 for order, text in enumerate(texts, start=1):
                     entries.setdefault(kind, []).append(
                         SwotEntry.objects.create(masterplan=mp, dimension=dims[key], kind=kind, text=text, order=order)
                     )
-            for order, (kind, text) in enumerate(data.SWOT_STRATEGIES[key], start=1):
+            for order, (kind, text) in enumerate(analysis_data.SWOT_STRATEGIES[key], start=1):
                 strategy = SwotStrategy.objects.create(
                     masterplan=mp, dimension=dims[key], kind=kind, text=text, order=order
                 )
                 strategy.entries.set(entries[kind[0]][:1] + entries[kind[1]][:1])
-    _once(Gap, mp, [dict(dimension=dims[k], current=c, expected=e) for k, rows in data.GAPS.items() for c, e in rows])
+    _once(
+        Gap,
+        mp,
+        [dict(dimension=dims[k], current=c, expected=e) for k, rows in analysis_data.GAPS.items() for c, e in rows],
+    )
     _once(
         Application,
         mp,
         [
             dict(name=n, opd=opds[o], dimension=dims[d], element=elements[e], purpose=p, users=u, status=s, url=url)
-            for n, o, d, e, p, u, s, url in data.APPLICATIONS
+            for n, o, d, e, p, u, s, url in analysis_data.APPLICATIONS
         ],
     )
-    _once(CouncilMember, mp, [dict(body=b, name=n, position=p, role=r) for b, n, p, r in data.MEMBERS])
+    _once(CouncilMember, mp, [dict(body=b, name=n, position=p, role=r) for b, n, p, r in analysis_data.MEMBERS])
     _once(
         LegalDocument,
         mp,
         [
             dict(kind=k, number=n, date=datetime.date(*d) if d else None, year=y, title=t)
-            for k, n, d, y, t in data.DOCUMENTS
+            for k, n, d, y, t in analysis_data.DOCUMENTS
         ],
     )
 
 
 def _direction(mp, dims, elements):
-    Vision.objects.get_or_create(masterplan=mp, defaults={"vision": data.VISION[0], "direction": data.VISION[1]})
-    _once(Mission, mp, [{"text": text} for text in data.MISSIONS])
+    Vision.objects.get_or_create(
+        masterplan=mp, defaults={"vision": plan_data.VISION[0], "direction": plan_data.VISION[1]}
+    )
+    _once(Mission, mp, [{"text": text} for text in plan_data.MISSIONS])
     if DimensionStrategy.objects.filter(masterplan=mp).exists():
         return
     order = 0
-    for key, strategies in data.STRATEGIES.items():
+    for key, strategies in plan_data.STRATEGIES.items():
         for element, text, goals in strategies:
             order += 1
             strategy = DimensionStrategy.objects.create(
@@ -115,7 +124,7 @@ def _programmes(mp, dims, elements, opds):
         return 0
     rpjmd = RPJMD.objects.for_masterplan(mp)
     rpjmd_programs = list(rpjmd.programs.all()) if rpjmd else []
-    for order, row in enumerate(data.PROGRAMMES, start=1):
+    for order, row in enumerate(plan_data.PROGRAMMES, start=1):
         (dim, element, name, kind, lead, partners, horizon, start, end, priority, description, budget, indicator) = row
         programme = Programme.objects.create(
             masterplan=mp,
@@ -150,7 +159,7 @@ def _programmes(mp, dims, elements, opds):
         ProgrammeTarget.objects.create(indicator=ind, year=end, value=final)
         if len(years) > 2:
             ProgrammeTarget.objects.create(indicator=ind, year=years[len(years) // 2], value=_halfway(baseline, final))
-    return len(data.PROGRAMMES)
+    return len(plan_data.PROGRAMMES)
 
 
 def _halfway(baseline, final):
