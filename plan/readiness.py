@@ -76,7 +76,7 @@ def chart(rows, width=640, bar_height=22, label_width=170):
         for rating, count in tally.parts():
             w = round(usable * count / tally.total, 1) if tally.total else 0
             if w:
-                segments.append({"rating": rating, "x": x, "w": w, "count": count, "mid": x + w / 2})
+                segments.append({"rating": rating, "x": x, "w": w, "count": count, "label_x": round(x + w / 2 - 4, 1)})
             x += w
         bars.append({"label": label, "y": y, "text_y": y + bar_height / 2 + 4, "segments": segments, "tally": tally})
     return {

@@ -16,7 +16,8 @@ def layout(masterplan, programmes, dimensions):
     years = masterplan.years
     x0 = LABEL_WIDTH
     columns = [
-        {"year": y, "x": x0 + i * YEAR_WIDTH, "mid": x0 + i * YEAR_WIDTH + YEAR_WIDTH / 2} for i, y in enumerate(years)
+        {"year": y, "x": x0 + i * YEAR_WIDTH, "label_x": x0 + i * YEAR_WIDTH + YEAR_WIDTH // 2 - 14}
+        for i, y in enumerate(years)
     ]
     by_dimension = {}
     for programme in programmes:

@@ -144,3 +144,21 @@ def test_other_opd_cannot_add_indicators(personas, as_user):
     programme = ProgrammeFactory(masterplan=personas.masterplan, lead_opd=personas.opd)
     url = reverse("plan:indicator_add", args=[personas.masterplan.pk, programme.pk])
     assert as_user(personas.other_opd_member).post(url, {"name": "x"}).status_code == 403
+
+
+def test_svg_numbers_are_not_localised(personas, as_user):
+    import re
+
+    from .factories import ReadinessItemFactory as Item
+
+    for rating in ("baik", "sedang", "kurang"):
+        Item(masterplan=personas.masterplan, rating=rating)
+    ProgrammeFactory(masterplan=personas.masterplan, name="Program 2030", start_year=2030, end_year=2032)
+    client = as_user(personas.coordinator)
+    for name in ("readiness", "roadmap"):
+        html = client.get(
+            reverse(f"plan:{name}", args=[personas.masterplan.pk]), HTTP_ACCEPT_LANGUAGE="id"
+        ).content.decode()
+        assert "<svg" in html
+        assert not re.search(r'(?:x|y|width|height)="\d+,\d', html), name
+        assert not re.search(r">\d\.\d{3}<", html.split("<svg", 1)[1].split("</svg>")[0]), name  # no "2.030"

@@ -69,3 +69,12 @@ def test_budget_grid_detects_a_concurrent_change(personas, as_user):
     assert response.status_code == 409
     assert "diubah orang lain" in response.content.decode()
     assert [int(b.amount) for b in p.budget_lines.all()] == [100]
+
+
+def test_juta_filter():
+    from plan.templatetags.plan_tags import juta
+
+    assert juta(1_250_000_000) == "1.250"
+    assert juta(1_500_000) == "1,5"
+    assert juta(12_345_600_000) == "12.345,6"
+    assert juta(None) == "–"
