@@ -376,8 +376,8 @@ APPLICATIONS = [
 
 # body, name, position, role
 MEMBERS = [
-    ("dewan", "Hamdam Pongrewa", "Bupati Penajam Paser Utara", "Ketua"),
-    ("dewan", "Tohar", "Sekretaris Daerah", "Wakil Ketua"),
+    ("dewan", "Bupati Penajam Paser Utara", "Kepala daerah", "Ketua"),
+    ("dewan", "Sekretaris Daerah", "Sekretariat Daerah Kabupaten Penajam Paser Utara", "Wakil Ketua"),
     ("dewan", "Kepala Bappelitbang", "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah", "Anggota"),
     ("dewan", "Perwakilan Universitas Mulawarman", "Akademisi", "Anggota"),
     ("dewan", "Perwakilan Otorita IKN", "Mitra strategis", "Anggota"),
