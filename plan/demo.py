@@ -159,7 +159,24 @@ def _programmes(mp, dims, elements, opds):
         ProgrammeTarget.objects.create(indicator=ind, year=end, value=final)
         if len(years) > 2:
             ProgrammeTarget.objects.create(indicator=ind, year=years[len(years) // 2], value=_halfway(baseline, final))
+    _cover_mapped_rpjmd_programs(mp, rpjmd_programs)
     return len(plan_data.PROGRAMMES)
+
+
+def _cover_mapped_rpjmd_programs(mp, rpjmd_programs):
+    """Every RPJMD programme mapped to a dimension becomes the base of a masterplan programme of that dimension
+    (same lead OPD if there is one), so the demo's consistency report stays clean."""
+    programmes = list(Programme.objects.filter(masterplan=mp).prefetch_related("rpjmd_programs"))
+    used = {r.pk for p in programmes for r in p.rpjmd_programs.all()}
+    for program in rpjmd_programs:
+        if program.primary_dimension_id is None or program.pk in used:
+            continue
+        same_dimension = [p for p in programmes if p.dimension_id == program.primary_dimension_id]
+        target = next((p for p in same_dimension if p.lead_opd_id == program.opd_id), None) or (
+            same_dimension[0] if same_dimension else None
+        )
+        if target is not None:
+            target.rpjmd_programs.add(program)
 
 
 def _halfway(baseline, final):

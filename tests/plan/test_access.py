@@ -147,3 +147,19 @@ def test_opd_member_sees_edit_buttons_only_on_their_programmes(personas, as_user
     html = as_user(personas.opd_member).get(reverse("plan:programmes", args=[personas.masterplan.pk])).content.decode()
     assert reverse("plan:programme_edit", args=[personas.masterplan.pk, mine.pk]) in html
     assert reverse("plan:programme_edit", args=[personas.masterplan.pk, theirs.pk]) not in html
+
+
+def test_rpjmd_programmes_are_limited_to_the_masterplans_rpjmd(personas, as_user):
+    from rpjmd.models import RPJMD
+    from rpjmd.models import Program as RPJMDProgram
+
+    mine = RPJMD.objects.create(region=personas.masterplan.region, start_year=2021, end_year=2026)
+    foreign = RPJMD.objects.create(region=personas.other_masterplan.region, start_year=2021, end_year=2026)
+    own = RPJMDProgram.objects.create(rpjmd=mine, code="1", name="Milik sendiri")
+    other = RPJMDProgram.objects.create(rpjmd=foreign, code="1", name="Milik daerah lain")
+    url = reverse("plan:programme_add", args=[personas.masterplan.pk])
+    client = as_user(personas.coordinator)
+    response = client.post(url, _programme_data(lead_opd=personas.opd.pk, rpjmd_programs=[other.pk]))
+    assert "rpjmd_programs" in response.context["form"].errors
+    assert client.post(url, _programme_data(lead_opd=personas.opd.pk, rpjmd_programs=[own.pk])).status_code == 302
+    assert list(Programme.objects.get(name="Program baru").rpjmd_programs.all()) == [own]

@@ -115,3 +115,29 @@ def test_demo_is_complete_and_idempotent(db):
             if chapter.key.startswith("plan-"):
                 html = render_to_string(chapter.template, chapter.context(mp))
                 assert '<section class="chapter"' in html and "<script" not in html
+
+
+def test_demo_links_every_mapped_rpjmd_programme(db):
+    from masterplan import demo as foundation
+    from masterplan.models import Dimension
+    from plan import demo
+    from plan.consistency import check
+    from rpjmd.models import RPJMD
+    from rpjmd.models import Program as RPJMDProgram
+
+    result = foundation.populate()
+    rpjmd = RPJMD.objects.create(region=result.masterplan.region, start_year=2021, end_year=2026)
+    for i, dimension in enumerate(Dimension.objects.all()):
+        RPJMDProgram.objects.create(
+            rpjmd=rpjmd,
+            code=f"1.{i}",
+            name=f"Program {i}",
+            primary_dimension=dimension,
+            opd=result.opds["DLH"] if i == 5 else None,
+        )
+    RPJMDProgram.objects.create(rpjmd=rpjmd, code="9.9", name="Belum dipetakan")
+    demo.populate(result)
+    assert check(result.masterplan) == []
+    assert Programme.objects.filter(
+        masterplan=result.masterplan, rpjmd_programs__code="1.5", lead_opd__acronym="DLH"
+    ).exists()
