@@ -25,14 +25,13 @@ from ..models import (
     SwotStrategy,
 )
 from ..models.analysis import COMPONENT_HELP
+from ..panels import overview_counts
 from .common import page
 
 
 @login_required
 def overview(request, mp):
     access = get_masterplan_for_user(request, mp)
-    from ..panels import overview_counts
-
     findings = consistency.check(access.masterplan)
     return page(
         request,

@@ -31,3 +31,8 @@ def page(request, template, access, plan_page, status=200, **context):
         plan_nav_masterplan=NAV_MASTERPLAN,
     )
     return render(request, template, context, status=status)
+
+
+def page_key(url_name):
+    """The sub-navigation key of a page's URL name ('plan:swot' -> 'swot')."""
+    return next((key for key, _label, name in NAV_ANALYSIS + NAV_MASTERPLAN if name == url_name), "")

@@ -17,6 +17,7 @@ from masterplan.access import get_for_user, get_masterplan_for_user
 
 from .. import services
 from ..lists import KINDS, Block
+from .common import page, page_key
 
 SAFE_ID = re.compile(r"^[a-z0-9-]{1,60}$")
 
@@ -60,14 +61,14 @@ def item_add(request, mp, kind):
         services.add_item(form=form)
         return redirect(next_url)
     block = Block(kind, list_id, [], editable=True, fixed=fixed, form=form, next=next_url)
-    context = {"access": access, "masterplan": access.masterplan, "block": block, "form": form, "active_tab": "plan"}
+    context = {"access": access, "masterplan": access.masterplan, "block": block, "form": form}
     if request.htmx and request.method == "POST":
         response = render(request, "plan/partials/add_form.html", context)
         response["HX-Retarget"] = f"#add-{list_id}"
         response["HX-Reselect"] = f"#add-{list_id}"
         response["HX-Reswap"] = "outerHTML"
         return response
-    return render(request, "plan/item_form.html", context)
+    return page(request, "plan/item_form.html", access, page_key(kind.page), block=block, form=form)
 
 
 @login_required
@@ -94,18 +95,10 @@ def item_edit(request, mp, kind, pk):
                     {"access": access, "masterplan": access.masterplan, "block": block, "item": item},
                 )
             return redirect(next_url)
-    context = {
-        "access": access,
-        "masterplan": access.masterplan,
-        "block": block,
-        "form": form,
-        "item": item,
-        "conflict": conflict,
-        "active_tab": "plan",
-    }
+    context = {"block": block, "form": form, "item": item, "conflict": conflict}
     if request.htmx:
-        return render(request, "plan/partials/edit_form.html", context)
-    return render(request, "plan/item_form.html", context)
+        return render(request, "plan/partials/edit_form.html", {**context, "masterplan": access.masterplan})
+    return page(request, "plan/item_form.html", access, page_key(kind.page), **context)
 
 
 @login_required

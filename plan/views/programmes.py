@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -134,13 +135,7 @@ def programme_move(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, pk, write=True)
     services.move_item(item=programme, direction="up" if request.POST.get("direction") == "up" else "down")
-    return redirect(f"{_list_url(mp)}#program-{programme.pk}")
-
-
-def _list_url(mp):
-    from django.urls import reverse
-
-    return reverse("plan:programmes", args=[mp])
+    return redirect(f"{reverse('plan:programmes', args=[mp])}#program-{programme.pk}")
 
 
 @login_required

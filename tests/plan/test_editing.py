@@ -162,3 +162,11 @@ def test_svg_numbers_are_not_localised(personas, as_user):
         assert "<svg" in html
         assert not re.search(r'(?:x|y|width|height)="\d+,\d', html), name
         assert not re.search(r">\d\.\d{3}<", html.split("<svg", 1)[1].split("</svg>")[0]), name  # no "2.030"
+
+
+def test_full_page_edit_form_without_javascript(personas, as_user):
+    item = ReadinessItemFactory(masterplan=personas.masterplan)
+    url = reverse("plan:item_edit", args=[personas.masterplan.pk, "kesiapan", item.pk])
+    response = as_user(personas.coordinator).get(url)
+    assert response.context["plan_page"] == "readiness"
+    assert "<html" in response.content.decode()
