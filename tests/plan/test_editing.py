@@ -170,3 +170,18 @@ def test_full_page_edit_form_without_javascript(personas, as_user):
     response = as_user(personas.coordinator).get(url)
     assert response.context["plan_page"] == "readiness"
     assert "<html" in response.content.decode()
+
+
+def test_profile_texts_conflict(personas, as_user):
+    from plan.models import RegionProfile
+
+    url = reverse("plan:profile_edit", args=[personas.masterplan.pk])
+    client = as_user(personas.coordinator)
+    assert client.post(url, {"geography": "Pesisir", "economy": "", "society": ""}).status_code == 302
+    profile = RegionProfile.objects.get(masterplan=personas.masterplan)
+    data = {"geography": "Pesisir Teluk Balikpapan", "economy": "", "society": "", "version": profile.version}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "geography": "Versi lama"})
+    assert response.context["conflict"] is not None
+    profile.refresh_from_db()
+    assert profile.geography == "Pesisir Teluk Balikpapan"
