@@ -1,0 +1,89 @@
+"""The readiness assessment summarised: per component and per dimension, and as a bar chart."""
+
+from dataclasses import dataclass
+
+from masterplan.models import Dimension
+
+from .models import Component, ReadinessItem
+from .models.analysis import CORE_COMPONENTS, RATING_SCORE
+
+
+@dataclass
+class Tally:
+    baik: int = 0
+    sedang: int = 0
+    kurang: int = 0
+
+    def add(self, rating):
+        setattr(self, rating, getattr(self, rating) + 1)
+
+    @property
+    def total(self):
+        return self.baik + self.sedang + self.kurang
+
+    @property
+    def score(self):
+        """Average on 1 (kurang) to 3 (baik), one decimal; None without items."""
+        if not self.total:
+            return None
+        return round((3 * self.baik + 2 * self.sedang + self.kurang) / self.total, 1)
+
+    @property
+    def level(self):
+        score = self.score
+        if score is None:
+            return ""
+        return "baik" if score >= 2.5 else "sedang" if score >= 1.75 else "kurang"
+
+    def parts(self):
+        return [("baik", self.baik), ("sedang", self.sedang), ("kurang", self.kurang)]
+
+
+def summary(masterplan, items=None):
+    """{'components': [(value, label, Tally)], 'dimensions': [(Dimension, Tally)], 'items': [...]} in 2 queries."""
+    if items is None:
+        items = list(
+            ReadinessItem.objects.for_masterplan(masterplan).select_related("dimension").order_by("order", "pk")
+        )
+    by_component = {c: Tally() for c in Component.values}
+    dimensions = list(Dimension.objects.all())
+    by_dimension = {d.pk: Tally() for d in dimensions}
+    for item in items:
+        if item.rating in RATING_SCORE:
+            by_component[item.component].add(item.rating)
+            by_dimension[item.dimension_id].add(item.rating)
+    components = [
+        (value, label, by_component[value])
+        for value, label in Component.choices
+        if value in CORE_COMPONENTS or by_component[value].total
+    ]
+    return {
+        "items": items,
+        "components": components,
+        "dimensions": [(d, by_dimension[d.pk]) for d in dimensions],
+        "assessed": all(by_component[c].total for c in CORE_COMPONENTS),
+    }
+
+
+def chart(rows, width=640, bar_height=22, label_width=170):
+    """Stacked horizontal bars (baik / sedang / kurang) for [(label, Tally)]: geometry for the SVG template."""
+    bars = []
+    usable = width - label_width - 60
+    for index, (label, tally) in enumerate(rows):
+        y = 30 + index * (bar_height + 10)
+        x = label_width
+        segments = []
+        for rating, count in tally.parts():
+            w = round(usable * count / tally.total, 1) if tally.total else 0
+            if w:
+                segments.append({"rating": rating, "x": x, "w": w, "count": count, "label_x": round(x + w / 2 - 4, 1)})
+            x += w
+        bars.append({"label": label, "y": y, "text_y": y + bar_height / 2 + 4, "segments": segments, "tally": tally})
+    return {
+        "bars": bars,
+        "width": width,
+        "height": 40 + len(rows) * (bar_height + 10),
+        "bar_height": bar_height,
+        "label_width": label_width,
+        "end_x": label_width + usable + 6,
+    }
