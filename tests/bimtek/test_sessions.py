@@ -99,8 +99,8 @@ def test_followups_listed_per_opd_open_only_by_default(as_user, personas, django
     FollowUp.objects.filter(pk=done.pk).update(done_at="2022-07-01T00:00Z")
     client = as_user(personas.opd_member)
     url = reverse("bimtek:followups", args=[personas.masterplan.pk])
-    # session, user, masterplan + membership (access), follow-ups with OPD and stage
-    with django_assert_num_queries(5):
+    # session, user, masterplan + membership (access), follow-ups with OPD and stage, unread notifications (bell)
+    with django_assert_num_queries(6):
         response = client.get(url)
     html = response.content.decode()
     assert "Sudah selesai" not in html and html.index("DLH") < html.index("Dispar")  # own OPD first
@@ -132,11 +132,19 @@ def test_stages_page_query_count_is_constant(as_user, personas, django_assert_nu
         stage = StageFactory(masterplan=personas.masterplan, number=number)
         for _ in range(3):
             FollowUpFactory(session=SessionFactory(stage=stage), opd=personas.opd)
-    # django session, user, masterplan, membership (access); stages; checklist items; the checklist metrics
-    # of this app (stage I-III recorded, commitment, stage IV recorded; other apps' metrics are not
-    # registered on this branch); the sessions of the track
-    with django_assert_num_queries(12):
+    # django session, user, masterplan, membership (access); stages; checklist items; one measure per
+    # distinct checklist metric (each app's metrics run a query or two, whatever the data's size); the
+    # sessions of the track; unread notifications (bell)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
+    for _ in range(5):
+        FollowUpFactory(session=SessionFactory(stage=stage), opd=personas.opd)
+    with CaptureQueriesContext(connection) as more:
+        assert client.get(url).status_code == 200
+    assert len(few.captured_queries) == len(more.captured_queries) <= 60
     assert Stage.objects.filter(masterplan=personas.masterplan).count() == 3
 
 
@@ -171,8 +179,8 @@ def test_session_page_query_count_is_constant(as_user, personas, django_assert_n
         AttachmentFactory(session=session)
     client = as_user(personas.reader)
     # django session, user, masterplan, membership (access); the session with its stage; attendees with
-    # OPD; decisions; follow-ups with OPD; attachments; invited OPDs
-    with django_assert_num_queries(10):
+    # OPD; decisions; follow-ups with OPD; attachments; invited OPDs; unread notifications (bell)
+    with django_assert_num_queries(11):
         assert client.get(reverse("bimtek:session", args=[personas.masterplan.pk, session.pk])).status_code == 200
 
 
@@ -181,7 +189,8 @@ def test_home_page_query_count_is_constant_for_an_opd_member(as_user, personas, 
     FollowUpFactory.create_batch(6, session=session, opd=personas.opd)
     client = as_user(personas.opd_member)
     # django session, user; masterplan count and page (with stage reached and member count); the
-    # user's OPD memberships; their open follow-ups with OPD, stage and region
-    with django_assert_num_queries(6):
+    # user's OPD memberships; their open follow-ups with OPD, stage and region; the review app's
+    # home block (the user's expert memberships); unread notifications (bell)
+    with django_assert_num_queries(8):
         response = client.get(reverse("masterplan:home"))
     assert response.content.decode().count("bimtek/sesi/") == 6

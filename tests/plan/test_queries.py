@@ -65,7 +65,7 @@ def test_roadmap_queries(big, as_user, django_assert_num_queries):
     url = reverse("plan:roadmap", args=[big.masterplan.pk])
     # session, user, masterplan, membership, dimensions, programmes (joined with dimension and lead OPD),
     # the filter form's dimensions and OPDs
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):  # + unread notifications (bell)
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("<rect") > 300
@@ -76,7 +76,7 @@ def test_financing_queries(big, as_user, django_assert_num_queries):
     url = reverse("plan:financing", args=[big.masterplan.pk])
     # session, user, masterplan, membership, dimensions, programmes, budget sums per year/source/dimension,
     # budget totals per programme, the filter form's dimensions and OPDs
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # + unread notifications (bell)
         response = client.get(url)
     assert response.context["tables"]["grand_total"] == 300 * 4 * 1000
 
