@@ -42,6 +42,7 @@ class Problem:
     column: str  # "E (Rp 2023)" or ""
     message: str
     level: str = "error"  # "error" blocks the import; "warning" does not
+    kind: str = ""  # e.g. "unknown_opd": the preview offers to create them
 
     @property
     def is_error(self):

@@ -244,6 +244,7 @@ def _resolve(plan, rows, layout, create_opds):
                         opd_col,
                         _("OPD “%(opd)s” belum terdaftar di daerah ini. Tambahkan OPD-nya atau buat dari pratinjau.")
                         % {"opd": row.opd[:100]},
+                        kind="unknown_opd",
                     )
                 )
         if row.misi is not None and row.misi not in misi_numbers and row.misi not in plan.new_misi:
