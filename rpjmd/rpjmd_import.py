@@ -6,6 +6,7 @@ when the plan has no errors. Importing the same file twice changes nothing; a co
 programmes by their code.
 """
 
+import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -110,6 +111,15 @@ class ImportPlan:
             prefix = _("GALAT") if problem.is_error else _("PERINGATAN")
             lines.append(f"{prefix} {problem.as_text()}")
         return lines
+
+
+class BytesUpload(io.BytesIO):
+    """Bytes that look like an uploaded file (name, size) to the spreadsheet reader."""
+
+    def __init__(self, data, name):
+        super().__init__(data)
+        self.name = name
+        self.size = len(data)
 
 
 def _key(value):

@@ -1,7 +1,5 @@
 """Importing the RPJMD from a spreadsheet: upload -> preview (nothing written) -> confirm (all or nothing)."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,14 +13,8 @@ from masterplan.access import get_masterplan_for_user
 from . import export, rpjmd_import, services
 from .forms import ImportForm
 from .models import RPJMD
+from .rpjmd_import import BytesUpload as PendingFile
 from .views import _download
-
-
-class PendingFile(io.BytesIO):
-    def __init__(self, data, name):
-        super().__init__(data)
-        self.name = name
-        self.size = len(data)
 
 
 def _context(access, **extra):
