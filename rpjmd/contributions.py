@@ -1,6 +1,8 @@
 """What the RPJMD app adds to shared pages: the dashboard panel, sections, metrics and book chapters.
 Registered in RpjmdConfig.ready(). Every function runs a fixed number of queries."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
@@ -63,7 +65,7 @@ def serialize_programs(masterplan):
                 "name": p.name,
                 "opd": p.opd.acronym if p.opd else "",
                 "misi": p.misi.number if p.misi else None,
-                "pagu": str(p.pagu or 0),
+                "pagu": str(Decimal(p.pagu or 0).quantize(Decimal("0.01"))),
                 "primary_dimension": p.primary_dimension.key if p.primary_dimension else "",
                 "primary_element": p.primary_element.key if p.primary_element else "",
                 "secondary_elements": sorted(e.key for e in p.secondary_elements.all()),

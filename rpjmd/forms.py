@@ -92,6 +92,7 @@ class BulkMappingForm(ElementsMixin, forms.Form):
         self.load_elements(elements)
         self.fields["primary_element"].choices = element_choices(elements)
         self.fields["programs"].choices = [(pk, pk) for pk in program_ids]
+        self.fields["primary_element"].error_messages["required"] = _("Pilih elemen tujuan pemetaan.")
         self.fields["programs"].error_messages["required"] = _("Centang dulu program yang akan dipetakan.")
         self.fields["programs"].error_messages["invalid_choice"] = _(
             "Program %(value)s tidak ada atau bukan milik OPD Anda."
