@@ -39,13 +39,21 @@ class RpjmdConfig(AppConfig):
         )
         registry.register_chapter(
             registry.Chapter(
-                "analisis", "rpjmd-visi-misi", _("Visi dan Misi RPJMD"), "books/rpjmd/visi_misi.html",
-                c.chapter_visi_misi, order=30,
+                "analisis",
+                "rpjmd-visi-misi",
+                _("Visi dan Misi RPJMD"),
+                "books/rpjmd/visi_misi.html",
+                c.chapter_visi_misi,
+                order=30,
             )
         )
         registry.register_chapter(
             registry.Chapter(
-                "analisis", "rpjmd-pemetaan", _("Pemetaan Program RPJMD ke Dimensi Smart City"),
-                "books/rpjmd/pemetaan.html", c.chapter_mapping, order=60,
+                "analisis",
+                "rpjmd-pemetaan",
+                _("Pemetaan Program RPJMD ke Dimensi Smart City"),
+                "books/rpjmd/pemetaan.html",
+                c.chapter_mapping,
+                order=60,
             )
         )

@@ -91,10 +91,15 @@ def measure_misi_mapped(masterplan):
     result = Misi.objects.filter(rpjmd=rpjmd).aggregate(
         total=Count("pk", distinct=True), done=Count("pk", filter=Q(dimensions__isnull=False), distinct=True)
     )
-    return result["done"], result["total"], _("%(d)s dari %(t)s misi dipetakan ke dimensi.") % {
-        "d": result["done"],
-        "t": result["total"],
-    }
+    return (
+        result["done"],
+        result["total"],
+        _("%(d)s dari %(t)s misi dipetakan ke dimensi.")
+        % {
+            "d": result["done"],
+            "t": result["total"],
+        },
+    )
 
 
 def measure_all_opds_mapped(masterplan):

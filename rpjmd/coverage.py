@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-
 from django.utils.translation import gettext as _
 
 from masterplan.models import Dimension, Element
@@ -142,7 +141,9 @@ def misi_matrix(rpjmd):
     rows = []
     for item in misi:
         chosen = {d.pk for d in item.dimensions.all()}
-        cells = [{"dimension": d, "declared": d.pk in chosen, "programs": per_cell[(item.pk, d.pk)]} for d in dimensions]
+        cells = [
+            {"dimension": d, "declared": d.pk in chosen, "programs": per_cell[(item.pk, d.pk)]} for d in dimensions
+        ]
         rows.append({"misi": item, "cells": cells, "dimensions": [d for d in dimensions if d.pk in chosen]})
     return dimensions, rows
 
@@ -181,9 +182,14 @@ def dimension_charts(rows):
     from core.templatetags.rancang import rupiah
 
     programs = bar_chart(
-        [(r.dimension.name, [(r.bar, r.dimension.key, f"{r.programs}")], _("%(n)s program") % {"n": r.programs}) for r in rows]
+        [
+            (r.dimension.name, [(r.bar, r.dimension.key, f"{r.programs}")], _("%(n)s program") % {"n": r.programs})
+            for r in rows
+        ]
     )
-    budget = bar_chart([(r.dimension.name, [(r.budget_bar, r.dimension.key, rupiah(r.budget))], rupiah(r.budget)) for r in rows])
+    budget = bar_chart(
+        [(r.dimension.name, [(r.budget_bar, r.dimension.key, rupiah(r.budget))], rupiah(r.budget)) for r in rows]
+    )
     return programs, budget
 
 

@@ -1,10 +1,11 @@
 import re
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from masterplan.models import OPD, Dimension, Element
+from masterplan.models import OPD, Dimension
 
 from .models import RPJMD, Misi
 
@@ -49,7 +50,9 @@ class ElementsMixin:
 class MappingForm(ElementsMixin, VersionedFormMixin, forms.Form):
     primary_element = forms.TypedChoiceField(label=_("Elemen utama"), required=False)
     secondary_elements = forms.TypedMultipleChoiceField(
-        label=_("Elemen pendukung"), required=False, widget=forms.SelectMultiple(attrs={"size": 6, "class": "form-select form-select-sm"})
+        label=_("Elemen pendukung"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6, "class": "form-select form-select-sm"}),
     )
     justification = forms.CharField(
         label=_("Alasan pemetaan"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
@@ -123,7 +126,9 @@ class FilterForm(forms.Form):
         self.fields["opd"].queryset = opds
         self.fields["misi"].queryset = misi
         for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
+            field.widget.attrs["class"] = (
+                "form-control form-control-sm" if name == "q" else "form-select form-select-sm"
+            )
         self.fields["misi"].label_from_instance = lambda m: f"Misi {m.number}"
 
     def apply(self, programs):
@@ -132,7 +137,7 @@ class FilterForm(forms.Form):
         data = self.cleaned_data
         if data["q"]:
             q = data["q"].strip()
-            programs = programs.filter(name__icontains=q) | programs.filter(code__startswith=q)
+            programs = programs.filter(Q(name__icontains=q) | Q(code__startswith=q))
         if data["opd"]:
             programs = programs.filter(opd=data["opd"])
         if data["misi"]:

@@ -367,9 +367,7 @@ def _read_line(program, row, index, layout, budget_copies, cell, problem):
         try:
             amount = parse_number(row[col])
         except ValueError:
-            problem(
-                index, col, _("“%(v)s” bukan angka rupiah yang dapat dibaca.") % {"v": text(row[col])[:40]}
-            )
+            problem(index, col, _("“%(v)s” bukan angka rupiah yang dapat dibaca.") % {"v": text(row[col])[:40]})
             continue
         if amount is not None:
             if amount < 0:

@@ -87,9 +87,7 @@ class ImportPlan:
         return bool(self.creates or self.updates or self.new_opds or self.new_misi or self.rpjmd is None)
 
     def summary(self):
-        return _(
-            "%(c)s program baru, %(u)s diperbarui, %(n)s tetap, %(e)s masalah (%(w)s peringatan)."
-        ) % {
+        return _("%(c)s program baru, %(u)s diperbarui, %(n)s tetap, %(e)s masalah (%(w)s peringatan).") % {
             "c": len(self.creates),
             "u": len(self.updates),
             "n": len(self.unchanged),
@@ -196,7 +194,9 @@ def _set_period(plan, layout, rpjmd, period):
                 layout.sheet,
                 layout.header_row + 1,
                 "",
-                _("Tidak ada kolom tahun (Target/Rp per tahun), jadi periode RPJMD tidak diketahui; sebutkan periodenya."),
+                _(
+                    "Tidak ada kolom tahun (Target/Rp per tahun), jadi periode RPJMD tidak diketahui; sebutkan periodenya."
+                ),
             )
         )
     if plan.start_year and plan.end_year and not (1 <= plan.end_year - plan.start_year <= 6):
@@ -357,9 +357,7 @@ def _indicator_signature(indicators):
 
 
 def _loaded_indicator_signature(program):
-    return [
-        (i.name, i.unit, i.baseline, tuple(sorted(i.loaded_targets.items()))) for i in program.loaded_indicators
-    ]
+    return [(i.name, i.unit, i.baseline, tuple(sorted(i.loaded_targets.items()))) for i in program.loaded_indicators]
 
 
 def _differences(plan, row, program):
@@ -437,7 +435,7 @@ def apply_plan(plan, *, user=None):
         )
     misi = {m.number: m for m in Misi.objects.filter(rpjmd=rpjmd)}
     new_programs = []
-    for order, change in enumerate(plan.creates, start=1):
+    for change in plan.creates:
         program = Program(rpjmd=rpjmd, code=change.row.code[:40], order=0)
         _fill(program, change.row, plan, misi)
         new_programs.append(program)

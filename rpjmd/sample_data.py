@@ -55,6 +55,7 @@ BIDANG = {
 }
 
 P = "Persentase"
+# fmt: off
 PROGRAMS = [
     ("1.01.02", "Program Pengelolaan Pendidikan", "Disdikbud", 1,
      [("Angka Partisipasi Murni SD/MI", "%", "97,1", "99"), ("Angka Partisipasi Murni SMP/MTs", "%", "78,4", "85")],
@@ -188,6 +189,7 @@ PROGRAMS = [
     ("7.01.02", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Kec. Penajam", 6,
      [("Indeks kepuasan masyarakat terhadap layanan kecamatan", "indeks", "76", "85")], 2_900, None),
 ]
+# fmt: on
 
 LOCATIONS = ["Kabupaten Penajam Paser Utara", "Kec. Penajam", "Kec. Waru", "Kec. Babulu", "Kec. Sepaku"]
 

@@ -91,7 +91,9 @@ def test_chapters_run_constant_queries(filled, key, django_assert_num_queries):
     few, html = run()
     assert '<section class="chapter"' in html
     for _n in range(20):
-        program = ProgramFactory(rpjmd=filled.rpjmd, opd=filled.opd, primary_dimension=Dimension.objects.get(key="living"))
+        program = ProgramFactory(
+            rpjmd=filled.rpjmd, opd=filled.opd, primary_dimension=Dimension.objects.get(key="living")
+        )
         BudgetFactory(program=program)
     many, html = run()
     assert many == few

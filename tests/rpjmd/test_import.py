@@ -115,10 +115,32 @@ def test_mapping_columns_of_an_export_update_the_mapping(region_opds):
 
 def _csv(delimiter=";", encoding="utf-8-sig", name="Dinas Lingkungan Hidup"):
     rows = [
-        ["Kode", "Program", "Indikator Kinerja", "Satuan", "Kondisi Awal", "Target 2022", "Rp 2022", "Target 2023", "Rp 2023", "OPD"],
+        [
+            "Kode",
+            "Program",
+            "Indikator Kinerja",
+            "Satuan",
+            "Kondisi Awal",
+            "Target 2022",
+            "Rp 2022",
+            "Target 2023",
+            "Rp 2023",
+            "OPD",
+        ],
         ["2", "URUSAN WAJIB NON PELAYANAN DASAR", "", "", "", "", "", "", "", ""],
         ["2.11", "URUSAN PEMERINTAHAN BIDANG LINGKUNGAN HIDUP", "", "", "", "", "", "", "", ""],
-        ["2.11.11", "Program Pengelolaan Persampahan", "Persentase sampah tertangani", "%", "64%", "70%", "1.250.000.000,00", "75", "Rp 1,5 M", name],
+        [
+            "2.11.11",
+            "Program Pengelolaan Persampahan",
+            "Persentase sampah tertangani",
+            "%",
+            "64%",
+            "70%",
+            "1.250.000.000,00",
+            "75",
+            "Rp 1,5 M",
+            name,
+        ],
         ["", "", "Bank sampah aktif", "unit", "22", "40", "", "60", "", ""],
     ]
     quote = '"' if delimiter == "," else ""
@@ -145,7 +167,11 @@ def test_csv_variants(personas, delimiter, encoding, opd):
         2023: Decimal("1500000000"),
     }
     first = program.indicators.first()
-    assert (first.baseline, first.targets.get(year=2022).value, first.targets.get(year=2023).value) == ("64", "70", "75")
+    assert (first.baseline, first.targets.get(year=2022).value, first.targets.get(year=2023).value) == (
+        "64",
+        "70",
+        "75",
+    )
     assert program.indicators.count() == 2
 
 
@@ -164,7 +190,11 @@ def test_unknown_opd_is_reported_and_can_be_created(personas):
     plan = plan_for(personas, workbook(rows))
     unknown = [p for p in plan.errors if p.kind == "unknown_opd"]
     assert {p.message.split("“")[1].split("”")[0] for p in unknown} == {"Disdikbud"}
-    assert unknown[0].sheet == "Tabel 7.1" and unknown[0].row == 10 and unknown[0].column == "T (Perangkat Daerah Penanggung Jawab)"
+    assert (
+        unknown[0].sheet == "Tabel 7.1"
+        and unknown[0].row == 10
+        and unknown[0].column == "T (Perangkat Daerah Penanggung Jawab)"
+    )
     with pytest.raises(PlanHasErrors):
         apply_plan(plan)
     assert not RPJMD.objects.exists() and not Program.objects.exists()
@@ -181,7 +211,9 @@ def test_year_outside_the_period(region_opds):
     RPJMD.objects.create(region=region_opds.masterplan.region, start_year=2021, end_year=2026)
     years = list(range(2022, 2028))
     plan = import_file(
-        upload(rpjmd_workbook(records(2), years)), region=region_opds.masterplan.region, masterplan=region_opds.masterplan
+        upload(rpjmd_workbook(records(2), years)),
+        region=region_opds.masterplan.region,
+        masterplan=region_opds.masterplan,
     )
     [problem] = plan.errors
     assert "2027 di luar periode RPJMD 2021–2026" in problem.message

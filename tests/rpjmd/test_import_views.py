@@ -32,7 +32,9 @@ def test_upload_preview_confirm(region_opds, as_user, settings_data_dir):
     assert "10 program baru" in body and "RPJMD 2021–2026 akan dibuat" in body
     assert not Program.objects.exists()  # nothing written before confirmation
     token = preview.context["token"]
-    response = client.post(reverse("rpjmd:import_confirm", args=[region_opds.masterplan.pk, token]), {"create_opds": "0"})
+    response = client.post(
+        reverse("rpjmd:import_confirm", args=[region_opds.masterplan.pk, token]), {"create_opds": "0"}
+    )
     assert response.status_code == 302
     assert Program.objects.count() == 10
     assert list(settings_data_dir.joinpath("rpjmd-imports").iterdir()) == []  # the pending file is gone

@@ -15,7 +15,9 @@ ALL = ["coordinator", "opd_member", "other_opd_member", "expert", "reader", "adm
 def setup(personas):
     rpjmd = RPJMD.objects.create(region=personas.masterplan.region, start_year=2021, end_year=2026)
     misi = MisiFactory(rpjmd=rpjmd, number=1)
-    own = ProgramFactory(rpjmd=rpjmd, opd=personas.opd, misi=misi, code="2.11.11", name="Program Pengelolaan Persampahan")
+    own = ProgramFactory(
+        rpjmd=rpjmd, opd=personas.opd, misi=misi, code="2.11.11", name="Program Pengelolaan Persampahan"
+    )
     other = ProgramFactory(rpjmd=rpjmd, opd=personas.other_opd, code="3.26.02", name="Program Destinasi Pariwisata")
     BudgetFactory(program=own, year=2022, amount=1_500_000_000)
     personas.rpjmd, personas.own, personas.other, personas.misi = rpjmd, own, other, misi
@@ -36,7 +38,9 @@ def test_every_member_reads(setup, as_user, who, name):
     assert as_user(getattr(setup, who)).get(url(name, setup)).status_code == 200
 
 
-@pytest.mark.parametrize("who, status", [("coordinator", 200), ("admin", 200), ("expert", 200), ("reader", 403), ("opd_member", 403)])
+@pytest.mark.parametrize(
+    "who, status", [("coordinator", 200), ("admin", 200), ("expert", 200), ("reader", 403), ("opd_member", 403)]
+)
 def test_export_is_for_coordinators_and_experts(setup, as_user, who, status):
     response = as_user(getattr(setup, who)).get(url("export", setup, fmt="csv"))
     assert response.status_code == status
@@ -49,7 +53,9 @@ def test_export_unknown_format(setup, as_user):
     assert as_user(setup.coordinator).get(url("export", setup, fmt="exe")).status_code == 404
 
 
-@pytest.mark.parametrize("who, status", [("coordinator", 200), ("admin", 200), ("opd_member", 403), ("expert", 403), ("reader", 403)])
+@pytest.mark.parametrize(
+    "who, status", [("coordinator", 200), ("admin", 200), ("opd_member", 403), ("expert", 403), ("reader", 403)]
+)
 @pytest.mark.parametrize("name", ["import", "visi_misi"])
 def test_only_the_coordinator_imports_and_edits_visi(setup, as_user, who, status, name):
     assert as_user(getattr(setup, who)).get(url(name, setup)).status_code == status
@@ -58,7 +64,12 @@ def test_only_the_coordinator_imports_and_edits_visi(setup, as_user, who, status
 def test_stranger_gets_404(setup, as_user):
     client = as_user(setup.stranger)
     assert client.get(url("mapping", setup)).status_code == 404
-    assert client.post(url("map_program", setup, pk=setup.own.pk), {"primary_element": element("pengelolaan-sampah").pk}).status_code == 404
+    assert (
+        client.post(
+            url("map_program", setup, pk=setup.own.pk), {"primary_element": element("pengelolaan-sampah").pk}
+        ).status_code
+        == 404
+    )
 
 
 def test_opd_member_sees_own_programmes_first_and_others_read_only(setup, as_user):
@@ -116,7 +127,9 @@ def test_readers_and_experts_cannot_map(setup, as_user, who):
 
 
 def test_programme_of_another_region_is_404(setup, as_user):
-    foreign = ProgramFactory(rpjmd=RPJMD.objects.create(region=setup.other_masterplan.region, start_year=2021, end_year=2026))
+    foreign = ProgramFactory(
+        rpjmd=RPJMD.objects.create(region=setup.other_masterplan.region, start_year=2021, end_year=2026)
+    )
     response = as_user(setup.coordinator).post(url("map_program", setup, pk=foreign.pk), {"primary_element": ""})
     assert response.status_code == 404
 
@@ -236,14 +249,21 @@ def test_empty_state_without_rpjmd(personas, as_user):
 
 def test_coordinator_edits_visi_and_misi(setup, as_user):
     client = as_user(setup.coordinator)
-    response = client.post(url("visi_misi", setup), {"visi-visi": "Maju dan modern", "visi-version": setup.rpjmd.version})
+    response = client.post(
+        url("visi_misi", setup), {"visi-visi": "Maju dan modern", "visi-version": setup.rpjmd.version}
+    )
     assert response.status_code == 302
     setup.rpjmd.refresh_from_db()
     assert setup.rpjmd.visi == "Maju dan modern"
     environment, society = Dimension.objects.get(key="environment"), Dimension.objects.get(key="society")
     response = client.post(
         url("misi_edit", setup, pk=setup.misi.pk),
-        {"number": 1, "text": "Lingkungan lestari", "dimensions": [environment.pk, society.pk], "version": setup.misi.version},
+        {
+            "number": 1,
+            "text": "Lingkungan lestari",
+            "dimensions": [environment.pk, society.pk],
+            "version": setup.misi.version,
+        },
     )
     assert response.status_code == 302
     assert set(setup.misi.dimensions.values_list("key", flat=True)) == {"environment", "society"}
