@@ -166,7 +166,9 @@ class ImportForm(forms.Form):
     def __init__(self, *args, rpjmd=None, **kwargs):
         super().__init__(*args, **kwargs)
         if rpjmd is not None:
-            del self.fields["period"]
+            self.fields["period"].help_text = _(
+                "Kosongkan untuk memperbarui RPJMD %(a)s–%(b)s. Isi periode lain (mis. 2026-2031) untuk RPJMD baru."
+            ) % {"a": rpjmd.start_year, "b": rpjmd.end_year}
 
     def clean_period(self):
         value = self.cleaned_data.get("period")

@@ -133,10 +133,12 @@ def read_file(uploaded):
 
 
 def build_plan(sheets, *, region, masterplan=None, period=None, create_opds=False):
-    """Compare the file with the region's RPJMD. `period`: (start, end) when no RPJMD exists yet."""
-    rpjmd = RPJMD.objects.for_masterplan(masterplan) if masterplan else None
-    if rpjmd is None and period:
+    """Compare the file with the region's RPJMD: the masterplan's, or the one of `period` (start, end),
+    created when the region has none for that period (a new RPJMD next to an older one)."""
+    if period:  # a named period: that RPJMD of the region, or a new one
         rpjmd = RPJMD.objects.filter(region=region, start_year=period[0]).first()
+    else:
+        rpjmd = RPJMD.objects.for_masterplan(masterplan) if masterplan else None
     plan = ImportPlan(region=region, start_year=None, end_year=None, rpjmd=rpjmd)
     layout = sheet = None
     for candidate in sheets:

@@ -313,3 +313,13 @@ def test_too_many_rows(personas):
 
 def test_no_programme_table(personas):
     assert "Tabel program tidak ditemukan" in _error(plan_for(personas, b"a;b\n1;2\n", name="x.csv"))
+
+
+def test_a_named_period_starts_a_new_rpjmd_next_to_an_older_one(region_opds):
+    old = RPJMD.objects.create(region=region_opds.masterplan.region, start_year=2016, end_year=2021)
+    plan = plan_for(region_opds, workbook(records(2)), period=(2021, 2026))
+    assert plan.ok and plan.rpjmd is None and (plan.start_year, plan.end_year) == (2021, 2026)
+    rpjmd = apply_plan(plan)
+    assert rpjmd != old and rpjmd.programs.count() == 2 and not old.programs.exists()
+    again = plan_for(region_opds, workbook(records(2)))  # the masterplan's RPJMD is now the new one
+    assert again.rpjmd == rpjmd and len(again.unchanged) == 2
