@@ -191,7 +191,10 @@ class MisiForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Misi
         fields = ["number", "text", "dimensions"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "dimensions": forms.CheckboxSelectMultiple}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "dimensions": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        }
 
     def __init__(self, *args, rpjmd, **kwargs):
         super().__init__(*args, **kwargs)
