@@ -7,7 +7,7 @@ from core.spreadsheets import write_csv, write_xlsx
 from .models import Program
 
 FIXED = ["Kode", "Urusan/Bidang Urusan/Program", "Indikator Kinerja", "Satuan", "Kondisi Awal"]
-TAIL = ["Perangkat Daerah Penanggung Jawab", "Lokasi", "Misi"]
+TAIL = ["Perangkat Daerah Penanggung Jawab", "Lokasi", "Misi", "Sasaran"]
 MAPPING = ["Dimensi Utama", "Elemen Utama", "Elemen Pendukung", "Alasan Pemetaan"]
 
 
@@ -22,7 +22,7 @@ def header(years, *, mapping=True):
 
 
 def widths(years, *, mapping=True):
-    return [12, 48, 44, 10, 12] + [10, 16] * len(years) + [28, 22, 6] + ([18, 22, 30, 40] if mapping else [])
+    return [12, 48, 44, 10, 12] + [10, 16] * len(years) + [28, 22, 6, 30] + ([18, 22, 30, 40] if mapping else [])
 
 
 def table_rows(rpjmd):
@@ -30,7 +30,7 @@ def table_rows(rpjmd):
     years = rpjmd.years
     programs = list(
         Program.objects.filter(rpjmd=rpjmd)
-        .select_related("opd", "misi", "primary_dimension", "primary_element")
+        .select_related("opd", "misi", "sasaran", "primary_dimension", "primary_element")
         .prefetch_related("indicators__targets", "budgets", "secondary_elements")
         .order_by("order", "code")
     )
@@ -51,6 +51,7 @@ def table_rows(rpjmd):
             program.opd.name if program.opd else None,
             program.location or None,
             program.misi.number if program.misi else None,
+            program.sasaran.text if program.sasaran else None,
             program.primary_dimension.name_id if program.primary_dimension else None,
             program.primary_element.name_id if program.primary_element else None,
             "; ".join(e.name_id for e in program.secondary_elements.all()) or None,

@@ -75,6 +75,7 @@ class ProgramRow:
     opd: str = ""
     location: str = ""
     misi: int | None = None
+    sasaran: str = ""
     indicators: list = field(default_factory=list)
     budgets: dict = field(default_factory=dict)  # year -> Decimal
     mapping: dict | None = None  # {"dimension", "element", "secondary", "justification"} as text
@@ -189,6 +190,8 @@ def _role(title):
         return "location"
     if title.startswith("misi"):
         return "misi"
+    if title.startswith("sasaran"):
+        return "sasaran"
     if "program" in title or "kegiatan" in title or title in ("uraian", "nama"):
         return "name"
     return None
@@ -342,7 +345,7 @@ def _only_numbers(values):
 
 def _read_line(program, row, index, layout, budget_copies, cell, problem):
     columns = layout.columns
-    for role in ("opd", "location"):
+    for role in ("opd", "location", "sasaran"):
         value = text(cell(row, role))
         if value and not getattr(program, role):
             setattr(program, role, value)

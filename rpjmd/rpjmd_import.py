@@ -7,9 +7,7 @@ programmes by their code.
 """
 
 import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,10 +16,11 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core.spreadsheets import SpreadsheetError, read_upload
 from masterplan.models import OPD, Dimension, Element
 
+from . import import_compare as compare
 from .layout import Problem, find_layout, read_programs
-from .models import RPJMD, Indicator, IndicatorTarget, Misi, Program, ProgramBudget
+from .models import RPJMD, Indicator, IndicatorTarget, Misi, Program, ProgramBudget, Sasaran, Tujuan
 
-FIELDS = ["urusan", "bidang", "name", "opd", "location", "misi"]
+FIELDS = ["urusan", "bidang", "name", "opd", "location", "misi", "sasaran"]
 MAPPING_FIELDS = ["primary_dimension", "primary_element", "secondary_elements", "justification"]
 FIELD_LABELS = {
     "urusan": "urusan",
@@ -30,6 +29,7 @@ FIELD_LABELS = {
     "opd": "OPD",
     "location": "lokasi",
     "misi": "misi",
+    "sasaran": "sasaran",
     "indicators": "indikator/target",
     "budgets": "pagu",
     "primary_dimension": "dimensi",
@@ -63,12 +63,14 @@ class ImportPlan:
     untouched: int = 0  # programmes in the database that the file does not list (left alone)
     new_opds: list = field(default_factory=list)  # names to create
     new_misi: list = field(default_factory=list)  # numbers to create
+    new_sasaran: list = field(default_factory=list)  # (misi number, text) to create
     problems: list = field(default_factory=list)
     has_mapping: bool = False
     # lookups filled by build_plan
     opds: dict = field(default_factory=dict, repr=False)
     dimensions: dict = field(default_factory=dict, repr=False)
     elements: dict = field(default_factory=dict, repr=False)
+    sasaran: dict = field(default_factory=dict, repr=False)  # (misi number, key of text) -> Sasaran
 
     @property
     def errors(self):
@@ -84,7 +86,9 @@ class ImportPlan:
 
     @property
     def has_changes(self):
-        return bool(self.creates or self.updates or self.new_opds or self.new_misi or self.rpjmd is None)
+        return bool(
+            self.creates or self.updates or self.new_opds or self.new_misi or self.new_sasaran or self.rpjmd is None
+        )
 
     def summary(self):
         return _("%(c)s program baru, %(u)s diperbarui, %(n)s tetap, %(e)s masalah (%(w)s peringatan).") % {
@@ -118,10 +122,6 @@ class BytesUpload(io.BytesIO):
         super().__init__(data)
         self.name = name
         self.size = len(data)
-
-
-def _key(value):
-    return re.sub(r"\s+", " ", (value or "").strip().lower())
 
 
 def read_file(uploaded):
@@ -224,30 +224,33 @@ def _resolve(plan, rows, layout, create_opds):
     opds = list(OPD.objects.filter(region=region))  # query: the region's OPDs
     by_key = {}
     for opd in opds:
-        by_key[_key(opd.acronym)] = opd
-        by_key.setdefault(_key(opd.name), opd)
+        by_key[compare.key(opd.acronym)] = opd
+        by_key.setdefault(compare.key(opd.name), opd)
     plan.opds = by_key
     dimensions = list(Dimension.objects.all())  # query: dimensions
     elements = list(Element.objects.all())  # query: elements
     for dimension in dimensions:
         for label in (dimension.key, dimension.name_id, dimension.name_en):
-            plan.dimensions[_key(label)] = dimension
-        plan.dimensions[_key(dimension.name_id.replace("Smart ", ""))] = dimension
+            plan.dimensions[compare.key(label)] = dimension
+        plan.dimensions[compare.key(dimension.name_id.replace("Smart ", ""))] = dimension
     for element in elements:
         for label in (element.key, element.name_id, element.name_en):
-            plan.elements[_key(label)] = element
+            plan.elements[compare.key(label)] = element
     existing = {}
     misi_numbers = set()
     if plan.rpjmd is not None:
-        existing = {p.code: p for p in Program.objects.filter(rpjmd=plan.rpjmd).select_related("misi")}  # query
-        _attach_details(existing)  # queries: indicators, targets, budgets, secondary elements
+        existing = {
+            p.code: p for p in Program.objects.filter(rpjmd=plan.rpjmd).select_related("misi", "sasaran")
+        }  # query
+        compare.attach_details(existing)  # queries: indicators, targets, budgets, secondary elements
         misi_numbers = set(Misi.objects.filter(rpjmd=plan.rpjmd).values_list("number", flat=True))  # query
+        plan.sasaran = compare.sasaran_map(plan.rpjmd)  # query
     new_opds = {}
     opd_col = layout.where(layout.columns["opd"]) if "opd" in layout.columns else ""
     for row in rows:
-        if row.opd and _key(row.opd) not in by_key:
+        if row.opd and compare.key(row.opd) not in by_key:
             if create_opds:
-                new_opds.setdefault(_key(row.opd), row.opd)
+                new_opds.setdefault(compare.key(row.opd), row.opd)
             else:
                 plan.problems.append(
                     Problem(
@@ -261,8 +264,10 @@ def _resolve(plan, rows, layout, create_opds):
                 )
         if row.misi is not None and row.misi not in misi_numbers and row.misi not in plan.new_misi:
             plan.new_misi.append(row.misi)
+        if row.sasaran:
+            compare.check_sasaran(plan, row, layout)
         if row.mapping is not None:
-            _check_mapping(plan, row, layout)
+            compare.check_mapping(plan, row, layout)
         for year in list(row.budgets):
             if plan.start_year and not (plan.start_year <= year <= plan.end_year):
                 row.budgets.pop(year)
@@ -270,130 +275,12 @@ def _resolve(plan, rows, layout, create_opds):
         if current is None:
             plan.creates.append(Change(row))
             continue
-        changed = _differences(plan, row, current)
+        changed = compare.differences(plan, row, current)
         (plan.updates if changed else plan.unchanged).append(Change(row, current, changed))
     plan.new_opds = sorted(new_opds.values(), key=str.lower)
     plan.new_misi.sort()
     listed = {row.code for row in rows}
     plan.untouched = sum(1 for code in existing if code not in listed)
-
-
-def _check_mapping(plan, row, layout):
-    mapping = row.mapping
-    where = layout.where
-    dimension = plan.dimensions.get(_key(mapping["dimension"])) if mapping["dimension"] else None
-    if mapping["dimension"] and dimension is None:
-        plan.problems.append(
-            Problem(
-                layout.sheet,
-                row.row,
-                where(layout.columns["dimension"]),
-                _("Dimensi “%(v)s” tidak dikenal.") % {"v": mapping["dimension"][:60]},
-            )
-        )
-    element = plan.elements.get(_key(mapping["element"])) if mapping["element"] else None
-    if mapping["element"] and element is None:
-        plan.problems.append(
-            Problem(
-                layout.sheet,
-                row.row,
-                where(layout.columns["element"]),
-                _("Elemen “%(v)s” tidak dikenal.") % {"v": mapping["element"][:60]},
-            )
-        )
-    if element and dimension and element.dimension_id != dimension.pk:
-        plan.problems.append(
-            Problem(
-                layout.sheet,
-                row.row,
-                where(layout.columns["element"]),
-                _("Elemen “%(e)s” bukan bagian dari %(d)s.") % {"e": element.name_id, "d": dimension.name_id},
-            )
-        )
-    if element and not dimension:
-        dimension = next(d for d in plan.dimensions.values() if d.pk == element.dimension_id)
-    secondary = []
-    for label in re.split(r"[;\n]", mapping["secondary"] or ""):
-        if not label.strip():
-            continue
-        found = plan.elements.get(_key(label))
-        if found is None:
-            plan.problems.append(
-                Problem(
-                    layout.sheet,
-                    row.row,
-                    where(layout.columns["secondary"]),
-                    _("Elemen pendukung “%(v)s” tidak dikenal.") % {"v": label.strip()[:60]},
-                )
-            )
-        elif found != element and found not in secondary:
-            secondary.append(found)
-    mapping["resolved"] = {
-        "primary_dimension": dimension,
-        "primary_element": element,
-        "secondary_elements": secondary,
-        "justification": mapping["justification"],
-    }
-
-
-def _attach_details(programs):
-    by_id = {p.pk: p for p in programs.values()}
-    for program in by_id.values():
-        program.loaded_indicators, program.loaded_budgets, program.loaded_secondary = [], {}, set()
-    indicators = {}
-    for indicator in Indicator.objects.filter(program__in=by_id).order_by("program", "order", "pk"):
-        indicator.loaded_targets = {}
-        indicators[indicator.pk] = indicator
-        by_id[indicator.program_id].loaded_indicators.append(indicator)
-    for target in IndicatorTarget.objects.filter(indicator__program__in=by_id).only("indicator_id", "year", "value"):
-        indicators[target.indicator_id].loaded_targets[target.year] = target.value
-    for budget in ProgramBudget.objects.filter(program__in=by_id).only("program_id", "year", "amount"):
-        by_id[budget.program_id].loaded_budgets[budget.year] = budget.amount
-    through = Program.secondary_elements.through
-    for program_id, element_id in through.objects.filter(program__in=by_id).values_list("program_id", "element_id"):
-        by_id[program_id].loaded_secondary.add(element_id)
-
-
-def _indicator_signature(indicators):
-    return [(i.name, i.unit, i.baseline, tuple(sorted(i.targets.items()))) for i in indicators]
-
-
-def _loaded_indicator_signature(program):
-    return [(i.name, i.unit, i.baseline, tuple(sorted(i.loaded_targets.items()))) for i in program.loaded_indicators]
-
-
-def _differences(plan, row, program):
-    changed = []
-    opd = plan.opds.get(_key(row.opd)) if row.opd else None
-    wanted = {
-        "urusan": row.urusan[:255],
-        "bidang": row.bidang[:255],
-        "name": row.name[:500],
-        "location": row.location[:255],
-    }
-    for name, value in wanted.items():
-        if getattr(program, name) != value:
-            changed.append(name)
-    if row.opd and (opd is None or opd.pk != program.opd_id):
-        changed.append("opd")
-    if row.misi is not None and (program.misi is None or program.misi.number != row.misi):
-        changed.append("misi")
-    if _indicator_signature(row.indicators) != _loaded_indicator_signature(program):
-        changed.append("indicators")
-    budgets = {y: Decimal(a).quantize(Decimal("0.01")) for y, a in row.budgets.items()}
-    if budgets != {y: Decimal(a).quantize(Decimal("0.01")) for y, a in program.loaded_budgets.items()}:
-        changed.append("budgets")
-    resolved = (row.mapping or {}).get("resolved")
-    if resolved is not None:
-        if (resolved["primary_dimension"] and resolved["primary_dimension"].pk) != program.primary_dimension_id:
-            changed.append("primary_dimension")
-        if (resolved["primary_element"] and resolved["primary_element"].pk) != program.primary_element_id:
-            changed.append("primary_element")
-        if {e.pk for e in resolved["secondary_elements"]} != program.loaded_secondary:
-            changed.append("secondary_elements")
-        if resolved["justification"] != program.justification:
-            changed.append("justification")
-    return changed
 
 
 def import_file(uploaded, *, region, masterplan=None, period=None, create_opds=False):
@@ -427,8 +314,8 @@ def apply_plan(plan, *, user=None):
             default_user=user,
         )
         for opd in created:
-            plan.opds[_key(opd.name)] = opd
-            plan.opds.setdefault(_key(opd.acronym), opd)
+            plan.opds[compare.key(opd.name)] = opd
+            plan.opds.setdefault(compare.key(opd.acronym), opd)
     if plan.new_misi:
         bulk_create_with_history(
             [Misi(rpjmd=rpjmd, number=n, text=_("Misi %(n)s") % {"n": n}) for n in plan.new_misi],
@@ -436,6 +323,8 @@ def apply_plan(plan, *, user=None):
             default_user=user,
         )
     misi = {m.number: m for m in Misi.objects.filter(rpjmd=rpjmd)}
+    if plan.new_sasaran:
+        _create_sasaran(plan, rpjmd, misi, user)
     new_programs = []
     for change in plan.creates:
         program = Program(rpjmd=rpjmd, code=change.row.code[:40], order=0)
@@ -467,9 +356,9 @@ def apply_plan(plan, *, user=None):
     rows = {c.row.code: c.row for c in (*plan.creates, *plan.updates)}
     replace_ids = [p.pk for p in replace]
     if replace_ids:
-        IndicatorTarget.objects.filter(indicator__program__in=replace_ids)._raw_delete("default")
-        Indicator.objects.filter(program__in=replace_ids)._raw_delete("default")
-        ProgramBudget.objects.filter(program__in=replace_ids)._raw_delete("default")
+        _raw_delete(IndicatorTarget.objects.filter(indicator__program__in=replace_ids))
+        _raw_delete(Indicator.objects.filter(program__in=replace_ids))
+        _raw_delete(ProgramBudget.objects.filter(program__in=replace_ids))
         indicators, targets, budgets = [], [], []
         for program in replace:
             row = rows[program.code]
@@ -504,20 +393,44 @@ def _replace_secondary(plan, created, updated):
     through.objects.bulk_create(links, batch_size=1000)
 
 
+def _create_sasaran(plan, rpjmd, misi, user):
+    """New sasaran go under the misi's first tujuan (one is created when the misi has none)."""
+    tujuan = {}
+    for item in Tujuan.objects.filter(misi__rpjmd=rpjmd).order_by("code", "pk"):
+        tujuan.setdefault(item.misi_id, item)
+    missing = sorted({n for n, _text in plan.new_sasaran if misi[n].pk not in tujuan})
+    created = bulk_create_with_history(
+        [Tujuan(misi=misi[n], text=_("Tujuan misi %(n)s") % {"n": n}) for n in missing], Tujuan, default_user=user
+    )
+    for item in created:
+        tujuan[item.misi_id] = item
+    bulk_create_with_history(
+        [Sasaran(tujuan=tujuan[misi[n].pk], text=text) for n, text in plan.new_sasaran], Sasaran, default_user=user
+    )
+    plan.sasaran = compare.sasaran_map(rpjmd)
+
+
 def _fill(program, row, plan, misi):
     program.urusan = row.urusan[:255]
     program.bidang = row.bidang[:255]
     program.name = row.name[:500]
     program.location = row.location[:255]
     if row.opd:
-        program.opd = plan.opds.get(_key(row.opd))
+        program.opd = plan.opds.get(compare.key(row.opd))
     if row.misi is not None:
         program.misi = misi.get(row.misi)
+    if row.sasaran:
+        program.sasaran = plan.sasaran.get((row.misi, compare.key(row.sasaran)))
     resolved = (row.mapping or {}).get("resolved")
     if resolved is not None:
         program.primary_dimension = resolved["primary_dimension"]
         program.primary_element = resolved["primary_element"]
         program.justification = resolved["justification"]
+
+
+def _raw_delete(queryset):
+    """Delete rows in one query (no per-row signals: they are replaced right after, with history)."""
+    queryset._raw_delete(queryset.db)
 
 
 def _acronym(name, known):
@@ -526,8 +439,8 @@ def _acronym(name, known):
     candidate = name if len(name) <= 20 else "".join(w[0] for w in words if w[:1].isalpha()).upper()
     candidate = candidate[:36] or "OPD"
     base, n = candidate, 2
-    while _key(candidate) in known:
+    while compare.key(candidate) in known:
         candidate = f"{base}-{n}"
         n += 1
-    known.add(_key(candidate))
+    known.add(compare.key(candidate))
     return candidate

@@ -323,3 +323,23 @@ def test_a_named_period_starts_a_new_rpjmd_next_to_an_older_one(region_opds):
     assert rpjmd != old and rpjmd.programs.count() == 2 and not old.programs.exists()
     again = plan_for(region_opds, workbook(records(2)))  # the masterplan's RPJMD is now the new one
     assert again.rpjmd == rpjmd and len(again.unchanged) == 2
+
+
+def test_misi_and_sasaran_columns(personas):
+    csv = (
+        b"Kode;Program;Indikator Kinerja;Satuan;Target 2022;Rp 2022;OPD;Misi;Sasaran\n"
+        b"2.11.11;Program Pengelolaan Persampahan;Sampah tertangani;%;70;1.000.000;DLH;Misi 1;Meningkatnya kualitas lingkungan\n"
+        b"2.11.02;Program Perencanaan LH;IKLH;indeks;71;2.000.000;DLH;1;Meningkatnya kualitas lingkungan\n"
+        b"3.26.02;Program Destinasi;Kunjungan;orang;1000;3.000.000;Dispar;;Citra daerah membaik\n"
+    )
+    plan = plan_for(personas, csv, name="rpjmd.csv", period=(2021, 2026))
+    assert plan.ok and plan.new_misi == [1]
+    assert plan.new_sasaran == [(1, "Meningkatnya kualitas lingkungan")]
+    assert [p.level for p in plan.problems] == ["warning"]  # sasaran without misi is ignored, and said so
+    rpjmd = apply_plan(plan)
+    first, second = Program.objects.get(code="2.11.11"), Program.objects.get(code="2.11.02")
+    assert first.sasaran == second.sasaran and first.sasaran.tujuan.misi.number == 1
+    again = plan_for(personas, csv, name="rpjmd.csv")
+    assert not again.updates and not again.new_sasaran and len(again.unchanged) == 3
+    exported = plan_for(personas, export_csv(rpjmd), name="ekspor.csv")
+    assert exported.ok and not exported.updates and not exported.new_sasaran
