@@ -17,6 +17,8 @@ from .uploads import check_zip_safety
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_COLUMNS = 300  # cells further right are ignored (a hostile file could address column XFD)
+MAX_MERGED_CELLS = 2_000_000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -72,7 +74,9 @@ def read_xlsx_bytes(data, *, fill_merged=True):
     except ValidationError as error:
         raise SpreadsheetError(" ".join(error.messages)) from None
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        # Read-only (streaming) mode: the normal mode formats every merged cell and slows down
+        # quadratically on the merged tables regions keep (thousands of merged ranges).
+        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except SpreadsheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds on broken or hostile files
@@ -81,28 +85,78 @@ def read_xlsx_bytes(data, *, fill_merged=True):
         ) from None
     sheets = []
     total = 0
-    for worksheet in workbook.worksheets:
-        rows = []
-        for row in worksheet.iter_rows(values_only=True):
-            total += 1
-            if total > MAX_ROWS:
-                raise SpreadsheetError(
-                    _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
-                )
-            rows.append(list(row))
-        merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in worksheet.merged_cells.ranges]
-        if fill_merged:
-            for min_row, min_col, max_row, max_col in merged:
-                if min_row >= len(rows):
-                    continue
-                value = rows[min_row][min_col] if min_col < len(rows[min_row]) else None
-                for r in range(min_row, min(max_row, len(rows) - 1) + 1):
-                    for c in range(min_col, max_col + 1):
-                        if c < len(rows[r]) and (r, c) != (min_row, min_col):
-                            rows[r][c] = value
-        sheets.append(Sheet(worksheet.title, _trim(rows), merged))
-    workbook.close()
+    try:
+        for worksheet in workbook.worksheets:
+            if not hasattr(worksheet, "reset_dimensions"):
+                continue  # a chartsheet
+            worksheet.reset_dimensions()  # the stored dimension may be wrong; read what is there
+            rows = []
+            for row in worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                total += 1
+                if total > MAX_ROWS:
+                    raise SpreadsheetError(
+                        _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                    )
+                row = list(row)
+                while row and row[-1] is None:
+                    row.pop()
+                rows.append(row)
+            merged = _merged_ranges(worksheet, len(rows))
+            if fill_merged:
+                _fill_merged(rows, merged)
+            sheets.append(Sheet(worksheet.title, _trim(rows), merged))
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise SpreadsheetError(
+            _("Lembar kerja tidak dapat dibaca: %(error)s") % {"error": type(error).__name__}
+        ) from None
+    finally:
+        workbook.close()
     return sheets
+
+
+def _merged_ranges(worksheet, row_count):
+    """Merged ranges of a read-only worksheet, read from its XML with defusedxml, clipped to the data."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import range_boundaries
+
+    merged = []
+    with worksheet._get_source() as source:
+        for _event, element in iterparse(source):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "mergeCell":
+                try:
+                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                except (TypeError, ValueError):
+                    continue
+                if min_row <= row_count and min_col <= MAX_COLUMNS:
+                    merged.append(
+                        (min_row - 1, min_col - 1, min(max_row, row_count) - 1, min(max_col, MAX_COLUMNS) - 1)
+                    )
+            if tag in ("row", "mergeCell"):
+                element.clear()
+    return merged
+
+
+def _fill_merged(rows, merged):
+    """Give every cell of a merged range the value of its top-left cell (as the eye reads the table)."""
+    budget = MAX_MERGED_CELLS
+    for min_row, min_col, max_row, max_col in merged:
+        budget -= (max_row - min_row + 1) * (max_col - min_col + 1)
+        if budget < 0:
+            raise SpreadsheetError(_("Berkas berisi terlalu banyak sel gabungan."))
+        top = rows[min_row]
+        value = top[min_col] if min_col < len(top) else None
+        if value is None:
+            continue
+        for r in range(min_row, max_row + 1):
+            row = rows[r]
+            if len(row) <= max_col:
+                row.extend([None] * (max_col + 1 - len(row)))
+            for c in range(min_col, max_col + 1):
+                if (r, c) != (min_row, min_col):
+                    row[c] = value
 
 
 def read_csv_bytes(data):

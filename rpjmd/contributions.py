@@ -1,0 +1,148 @@
+"""What the RPJMD app adds to shared pages: the dashboard panel, sections, metrics and book chapters.
+Registered in RpjmdConfig.ready(). Every function runs a fixed number of queries."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from masterplan.models import Dimension
+
+from . import coverage
+from .models import RPJMD, Misi, Program
+
+
+def panel_context(masterplan, access):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    total, mapped = coverage.counts(rpjmd)
+    own_unmapped = None
+    if rpjmd is not None and access.opd_id:
+        own_unmapped = Program.objects.filter(rpjmd=rpjmd, opd_id=access.opd_id).unmapped().count()
+    return {
+        "rpjmd": rpjmd,
+        "total": total,
+        "mapped": mapped,
+        "percent": round(100 * mapped / total) if total else 0,
+        "own_unmapped": own_unmapped,
+        "access": access,
+        "masterplan": masterplan,
+    }
+
+
+def serialize_misi(masterplan):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    if rpjmd is None:
+        return []
+    records = [{"key": "visi", "label": _("Visi"), "fields": {"visi": rpjmd.visi}}]
+    for misi in Misi.objects.filter(rpjmd=rpjmd).prefetch_related("dimensions"):
+        records.append(
+            {
+                "key": f"misi-{misi.number}",
+                "label": _("Misi %(n)s") % {"n": misi.number},
+                "fields": {"text": misi.text, "dimensions": [d.key for d in misi.dimensions.all()]},
+            }
+        )
+    return records
+
+
+def serialize_programs(masterplan):
+    """Each programme with its mapping (no horizons: those belong to the masterplan's own programmes)."""
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    if rpjmd is None:
+        return []
+    programs = (
+        Program.objects.filter(rpjmd=rpjmd)
+        .select_related("opd", "misi", "primary_dimension", "primary_element")
+        .prefetch_related("secondary_elements")
+        .annotate(pagu=Sum("budgets__amount"))
+        .order_by("order", "code")
+    )
+    return [
+        {
+            "key": p.code,
+            "label": f"{p.code} {p.name}",
+            "fields": {
+                "name": p.name,
+                "opd": p.opd.acronym if p.opd else "",
+                "misi": p.misi.number if p.misi else None,
+                "pagu": str(Decimal(p.pagu or 0).quantize(Decimal("0.01"))),
+                "primary_dimension": p.primary_dimension.key if p.primary_dimension else "",
+                "primary_element": p.primary_element.key if p.primary_element else "",
+                "secondary_elements": sorted(e.key for e in p.secondary_elements.all()),
+                "justification": p.justification,
+            },
+        }
+        for p in programs
+    ]
+
+
+def measure_imported(masterplan):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    total, _mapped = coverage.counts(rpjmd)
+    if not total:
+        return 0, 1, _("RPJMD belum diimpor.")
+    return 1, 1, _("%(n)s program RPJMD %(a)s–%(b)s.") % {"n": total, "a": rpjmd.start_year, "b": rpjmd.end_year}
+
+
+def measure_misi_mapped(masterplan):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    if rpjmd is None:
+        return 0, 0, _("RPJMD belum diimpor.")
+    result = Misi.objects.filter(rpjmd=rpjmd).aggregate(
+        total=Count("pk", distinct=True), done=Count("pk", filter=Q(dimensions__isnull=False), distinct=True)
+    )
+    return (
+        result["done"],
+        result["total"],
+        _("%(d)s dari %(t)s misi dipetakan ke dimensi.")
+        % {
+            "d": result["done"],
+            "t": result["total"],
+        },
+    )
+
+
+def measure_all_opds_mapped(masterplan):
+    rows = coverage.opd_coverage(RPJMD.objects.for_masterplan(masterplan))
+    rows = [r for r in rows if r.opd_id]
+    done = sum(1 for r in rows if r.unmapped == 0)
+    waiting = ", ".join(r.label for r in rows if r.unmapped)[:300]
+    detail = _("%(d)s dari %(t)s OPD sudah memetakan semua programnya.") % {"d": done, "t": len(rows)}
+    if waiting:
+        detail += " " + _("Belum selesai: %(list)s.") % {"list": waiting}
+    return done, len(rows), detail
+
+
+def chapter_visi_misi(masterplan):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    misi = list(Misi.objects.filter(rpjmd=rpjmd).prefetch_related("dimensions")) if rpjmd else []
+    return {"masterplan": masterplan, "rpjmd": rpjmd, "misi": misi}
+
+
+def chapter_mapping(masterplan):
+    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    total, mapped = coverage.counts(rpjmd)
+    rows = coverage.dimension_coverage(rpjmd)
+    programs_chart, budget_chart = coverage.dimension_charts(rows)
+    dimensions, matrix = coverage.misi_matrix(rpjmd)
+    by_dimension = {}
+    if rpjmd is not None:
+        for program in (
+            Program.objects.filter(rpjmd=rpjmd)
+            .mapped()
+            .select_related("opd", "primary_element")
+            .order_by("primary_dimension__order", "primary_element__order", "code")
+        ):
+            by_dimension.setdefault(program.primary_dimension_id, []).append(program)
+    return {
+        "masterplan": masterplan,
+        "rpjmd": rpjmd,
+        "total": total,
+        "mapped": mapped,
+        "rows": [(row, by_dimension.get(row.dimension.pk, [])) for row in rows],
+        "programs_chart": programs_chart,
+        "all_dimensions": Dimension.objects.all(),
+        "dimensions": dimensions,
+        "matrix": matrix,
+        "opd_rows": coverage.opd_coverage(rpjmd),
+    }

@@ -1,0 +1,209 @@
+"""How far the RPJMD is mapped to the smart dimensions: figures for the coverage page, the dashboard panel,
+the metrics and the books. Every function runs a fixed number of queries, whatever the size of the RPJMD."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from masterplan.models import Dimension, Element
+
+from .models import RPJMD, Misi, Program, ProgramBudget
+
+BAR_WIDTH = 360  # px of the longest bar in the SVG charts
+
+
+@dataclass
+class ElementRow:
+    element: Element
+    programs: int = 0
+    secondary: int = 0
+    budget: Decimal = Decimal(0)
+
+
+@dataclass
+class DimensionRow:
+    dimension: Dimension
+    programs: int = 0
+    budget: Decimal = Decimal(0)
+    elements: list = field(default_factory=list)
+    bar: int = 0  # px
+    budget_bar: int = 0
+
+
+@dataclass
+class OPDRow:
+    opd_id: int | None
+    label: str
+    total: int = 0
+    mapped: int = 0
+    mapped_bar: int = 0
+    unmapped_bar: int = 0
+
+    @property
+    def unmapped(self):
+        return self.total - self.mapped
+
+    @property
+    def percent(self):
+        return round(100 * self.mapped / self.total) if self.total else 0
+
+
+def rpjmd_for(masterplan):
+    return RPJMD.objects.for_masterplan(masterplan)
+
+
+def counts(rpjmd):
+    """(programmes, mapped) of an RPJMD in one query."""
+    if rpjmd is None:
+        return 0, 0
+    result = Program.objects.filter(rpjmd=rpjmd).aggregate(
+        total=Count("pk"), mapped=Count("pk", filter=Q(primary_dimension__isnull=False))
+    )
+    return result["total"], result["mapped"]
+
+
+def dimension_coverage(rpjmd):
+    """Per dimension and element: programmes (primary), programmes naming it as secondary, and budget."""
+    dimensions = list(Dimension.objects.all())  # query: dimensions
+    elements = list(Element.objects.all())  # query: elements
+    rows = {d.pk: DimensionRow(d) for d in dimensions}
+    element_rows = {}
+    for element in elements:
+        element_rows[element.pk] = ElementRow(element)
+        rows[element.dimension_id].elements.append(element_rows[element.pk])
+    if rpjmd is not None:
+        budgets = dict(
+            ProgramBudget.objects.filter(program__rpjmd=rpjmd)  # query: budget per programme
+            .values("program")
+            .annotate(total=Sum("amount"))
+            .values_list("program", "total")
+        )
+        mapped = Program.objects.filter(rpjmd=rpjmd).mapped()
+        for pk, dimension_id, element_id in mapped.values_list("pk", "primary_dimension", "primary_element"):  # query
+            amount = budgets.get(pk) or Decimal(0)
+            row = rows[dimension_id]
+            row.programs += 1
+            row.budget += amount
+            if element_id in element_rows:
+                element_rows[element_id].programs += 1
+                element_rows[element_id].budget += amount
+        through = Program.secondary_elements.through
+        for element_id in through.objects.filter(program__rpjmd=rpjmd).values_list("element_id", flat=True):  # query
+            element_rows[element_id].secondary += 1
+    result = list(rows.values())
+    most = max((r.programs for r in result), default=0) or 1
+    most_budget = max((r.budget for r in result), default=0) or 1
+    for row in result:
+        row.bar = round(BAR_WIDTH * row.programs / most)
+        row.budget_bar = round(BAR_WIDTH * float(row.budget) / float(most_budget))
+    return result
+
+
+def opd_coverage(rpjmd):
+    """Per responsible OPD: programmes and how many are mapped, the least mapped first."""
+    if rpjmd is None:
+        return []
+    rows = []
+    for opd_id, acronym, total, mapped in (
+        Program.objects.filter(rpjmd=rpjmd)  # query: one row per OPD
+        .values("opd")
+        .annotate(total=Count("pk"), mapped=Count("pk", filter=Q(primary_dimension__isnull=False)))
+        .values_list("opd", "opd__acronym", "total", "mapped")
+        .order_by("opd__acronym")
+    ):
+        rows.append(OPDRow(opd_id, acronym or "–", total, mapped))
+    most = max((r.total for r in rows), default=0) or 1
+    for row in rows:
+        row.mapped_bar = round(BAR_WIDTH * row.mapped / most)
+        row.unmapped_bar = round(BAR_WIDTH * row.unmapped / most)
+    rows.sort(key=lambda r: (r.percent, r.label))
+    return rows
+
+
+def misi_matrix(rpjmd):
+    """Misi × dimension: whether the misi is mapped to the dimension, and its programmes per dimension."""
+    dimensions = list(Dimension.objects.all())  # query: dimensions
+    if rpjmd is None:
+        return dimensions, []
+    misi = list(Misi.objects.filter(rpjmd=rpjmd).prefetch_related("dimensions"))  # queries: misi, their dimensions
+    per_cell = defaultdict(int)
+    for misi_id, dimension_id, n in (
+        Program.objects.filter(rpjmd=rpjmd, misi__isnull=False)  # query: programmes per misi and dimension
+        .mapped()
+        .values("misi", "primary_dimension")
+        .annotate(n=Count("pk"))
+        .values_list("misi", "primary_dimension", "n")
+    ):
+        per_cell[(misi_id, dimension_id)] = n
+    rows = []
+    for item in misi:
+        chosen = {d.pk for d in item.dimensions.all()}
+        cells = [
+            {"dimension": d, "declared": d.pk in chosen, "programs": per_cell[(item.pk, d.pk)]} for d in dimensions
+        ]
+        rows.append({"misi": item, "cells": cells, "dimensions": [d for d in dimensions if d.pk in chosen]})
+    return dimensions, rows
+
+
+LABEL_WIDTH = 190
+ROW_HEIGHT = 28
+
+
+def bar_chart(bars):
+    """Geometry of a horizontal bar chart for the SVG template.
+
+    bars: [(label, [(width_px, fill_id, segment label)], value text)] -> {"height", "bars": [...]}; every bar
+    carries its value as text, and every segment a hatch pattern, so the chart reads without colour."""
+    result = []
+    for index, (label, segments, value) in enumerate(bars):
+        x = LABEL_WIDTH
+        parts = []
+        for width, fill, title in segments:
+            parts.append({"x": x, "width": width, "fill": fill, "title": title})
+            x += width
+        result.append(
+            {
+                "label": label,
+                "y": index * ROW_HEIGHT + 4,
+                "text_y": index * ROW_HEIGHT + 19,
+                "segments": parts,
+                "value": value,
+                "value_x": x + 6,
+            }
+        )
+    return {"height": len(bars) * ROW_HEIGHT + 8, "bars": result, "label_x": LABEL_WIDTH - 8}
+
+
+def dimension_charts(rows):
+    """(programmes chart, budget chart) from dimension_coverage rows."""
+    from core.templatetags.rancang import rupiah
+
+    programs = bar_chart(
+        [
+            (r.dimension.name, [(r.bar, r.dimension.key, f"{r.programs}")], _("%(n)s program") % {"n": r.programs})
+            for r in rows
+        ]
+    )
+    budget = bar_chart(
+        [(r.dimension.name, [(r.budget_bar, r.dimension.key, rupiah(r.budget))], rupiah(r.budget)) for r in rows]
+    )
+    return programs, budget
+
+
+def opd_chart(rows):
+    return bar_chart(
+        [
+            (
+                r.label,
+                [
+                    (r.mapped_bar, "mapped", _("%(n)s sudah dipetakan") % {"n": r.mapped}),
+                    (r.unmapped_bar, "unmapped", _("%(n)s belum") % {"n": r.unmapped}),
+                ],
+                _("%(m)s dari %(t)s dipetakan") % {"m": r.mapped, "t": r.total},
+            )
+            for r in rows
+        ]
+    )

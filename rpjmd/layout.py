@@ -1,0 +1,397 @@
+"""Reading the RPJMD's table of priority programmes ("Indikasi Rencana Program Prioritas") as regions keep it.
+
+The header is found wherever it is (not necessarily on the first row), over one row ("Target 2022",
+"Pagu 2022") or two (a year merged over its "Target" and "Rp" columns). Urusan and bidang rows group
+the programmes; a programme's name may be merged down over its indicator rows; blank rows, column
+numbering rows ("(1) (2) (3)") and subtotal rows are skipped. The result is a list of ProgramRow and
+a list of Problem, never an exception: the caller decides what to do.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from core.spreadsheets import column_letter
+
+HEADER_SCAN_ROWS = 40
+YEAR_RE = re.compile(r"^(?:tahun\s*)?(20\d\d|19\d\d)$")
+SINGLE_YEAR_RE = re.compile(r"^(target|t|rp\.?|pagu|anggaran|dana|pagu indikatif)\s*(?:tahun\s*)?(20\d\d|19\d\d)$")
+SUBTOTAL_RE = re.compile(r"^(sub\s*-?\s*total|jumlah|total|grand total)\b", re.IGNORECASE)
+NUMBERING_RE = re.compile(r"^\(?\d{1,2}\)?$")
+MULTIPLIERS = {
+    "t": Decimal("1e12"),
+    "triliun": Decimal("1e12"),
+    "m": Decimal("1e9"),
+    "miliar": Decimal("1e9"),
+    "milyar": Decimal("1e9"),
+    "jt": Decimal("1e6"),
+    "juta": Decimal("1e6"),
+    "rb": Decimal("1e3"),
+    "ribu": Decimal("1e3"),
+}
+BUDGET_WORDS = {"rp", "rp.", "pagu", "anggaran", "dana", "pagu indikatif", "(rp)", "rp (rupiah)"}
+TARGET_WORDS = {"target", "t", "kinerja", "target kinerja", "k"}
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int | None  # 1-based, as the spreadsheet shows it
+    column: str  # "E (Rp 2023)" or ""
+    message: str
+    level: str = "error"  # "error" blocks the import; "warning" does not
+    kind: str = ""  # e.g. "unknown_opd": the preview offers to create them
+
+    @property
+    def is_error(self):
+        return self.level == "error"
+
+    def as_text(self):
+        where = [self.sheet]
+        if self.row:
+            where.append(_("baris %(n)s") % {"n": self.row})
+        if self.column:
+            where.append(_("kolom %(c)s") % {"c": self.column})
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class IndicatorRow:
+    name: str
+    unit: str = ""
+    baseline: str = ""
+    targets: dict = field(default_factory=dict)  # year -> text
+
+
+@dataclass
+class ProgramRow:
+    code: str
+    name: str
+    row: int  # 1-based row of its first line
+    urusan: str = ""
+    bidang: str = ""
+    opd: str = ""
+    location: str = ""
+    misi: int | None = None
+    sasaran: str = ""
+    indicators: list = field(default_factory=list)
+    budgets: dict = field(default_factory=dict)  # year -> Decimal
+    mapping: dict | None = None  # {"dimension", "element", "secondary", "justification"} as text
+
+
+@dataclass
+class Layout:
+    sheet: str
+    header_row: int  # 0-based index of the (first) header row
+    data_start: int  # 0-based index of the first data row
+    columns: dict  # role -> column index
+    target_columns: dict  # year -> column index
+    budget_columns: dict  # year -> column index
+    titles: dict  # column index -> header title, for messages
+
+    @property
+    def years(self):
+        return sorted(set(self.target_columns) | set(self.budget_columns))
+
+    def where(self, column):
+        title = self.titles.get(column, "")
+        return f"{column_letter(column)} ({title})" if title else column_letter(column)
+
+
+def text(value):
+    """A cell as trimmed text ('' for empty); whole floats lose their '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def norm(value):
+    return text(value).lower().replace("\n", " ")
+
+
+def parse_number(value):
+    """A rupiah amount as Decimal: 1250000000, '1.250.000.000', '1.250.000.000,00', 'Rp 1,25 M', '1,5 juta'.
+    Returns None for an empty cell; raises ValueError for text that is not a number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    raw = text(value).lower()
+    if raw in ("", "-", "–", "—"):
+        return None
+    cleaned = re.sub(r"^rp\.?\s*", "", raw).strip()
+    multiplier = Decimal(1)
+    match = re.match(r"^(.*?)\s*([a-z]+)\.?$", cleaned)
+    if match and match.group(2) in MULTIPLIERS:
+        cleaned, multiplier = match.group(1).strip(), MULTIPLIERS[match.group(2)]
+    cleaned = cleaned.replace(" ", "")
+    if not re.fullmatch(r"-?[\d.,]+", cleaned) or not re.search(r"\d", cleaned):
+        raise ValueError(value)
+    if "," in cleaned and "." in cleaned:
+        if cleaned.rfind(",") > cleaned.rfind("."):  # 1.250.000,00 (Indonesian)
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:  # 1,250,000.00 (English)
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        cleaned = cleaned.replace(",", "") if cleaned.count(",") > 1 else cleaned.replace(",", ".")
+    elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and re.search(r"\.\d{3}$", cleaned)):
+        cleaned = cleaned.replace(".", "")  # 1.250.000 or 1.500: thousands
+    try:
+        return (Decimal(cleaned) * multiplier).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValueError(value) from None
+
+
+def target_text(value, unit=""):
+    """A target as text: 85 and '85%' are the same target when the unit is a percentage."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:g}".replace(".", ",")
+    result = text(value)
+    if result.endswith("%"):
+        result = result[:-1].strip()
+    return result
+
+
+def _role(title):
+    """The role of a one-row column title, or None."""
+    if not title:
+        return None
+    if title in ("no", "no.", "nomor"):
+        return None
+    if "dimensi" in title:
+        return "dimension"
+    if "elemen" in title and ("pendukung" in title or "sekunder" in title or "lain" in title):
+        return "secondary"
+    if "elemen" in title:
+        return "element"
+    if "alasan" in title or "justifikasi" in title:
+        return "justification"
+    if title.startswith("kode"):
+        return "code"
+    if "indikator" in title:
+        return "indicator"
+    if title.startswith("satuan"):
+        return "unit"
+    if "akhir" in title:
+        return None  # Kondisi Kinerja pada Akhir Periode: derived, not stored
+    if "kondisi awal" in title or "baseline" in title or "kondisi kinerja awal" in title or title == "awal":
+        return "baseline"
+    if "perangkat daerah" in title or title.startswith("opd") or "penanggung jawab" in title or title == "pd":
+        return "opd"
+    if title.startswith("lokasi"):
+        return "location"
+    if title.startswith("misi"):
+        return "misi"
+    if title.startswith("sasaran"):
+        return "sasaran"
+    if "program" in title or "kegiatan" in title or title in ("uraian", "nama"):
+        return "name"
+    return None
+
+
+def find_layout(sheet):
+    """The table's header in a sheet, or None when the sheet holds no programme table."""
+    rows = sheet.rows
+    for index in range(min(len(rows), HEADER_SCAN_ROWS)):
+        titles = [norm(v) for v in rows[index]]
+        roles = [_role(t) for t in titles]
+        if "name" not in roles or not ("code" in roles or "indicator" in roles):
+            continue
+        columns, target_columns, budget_columns, labels = {}, {}, {}, {}
+        below = [norm(v) for v in rows[index + 1]] if index + 1 < len(rows) else []
+        two_rows = False
+        for col, title in enumerate(titles):
+            sub = below[col] if col < len(below) else ""
+            year_match = YEAR_RE.match(title)
+            single = SINGLE_YEAR_RE.match(title)
+            if year_match and (sub in BUDGET_WORDS or sub in TARGET_WORDS or sub.startswith(("rp", "target"))):
+                two_rows = True
+                year = int(year_match.group(1))
+                if sub in BUDGET_WORDS or sub.startswith("rp"):
+                    budget_columns.setdefault(year, col)
+                    labels[col] = f"Rp {year}"
+                else:
+                    target_columns.setdefault(year, col)
+                    labels[col] = f"Target {year}"
+            elif single:
+                year = int(single.group(2))
+                if single.group(1) in ("target", "t"):
+                    target_columns.setdefault(year, col)
+                    labels[col] = f"Target {year}"
+                else:
+                    budget_columns.setdefault(year, col)
+                    labels[col] = f"Rp {year}"
+            else:
+                role = roles[col]
+                if role and role not in columns:
+                    columns[role] = col
+                    labels[col] = text(rows[index][col])
+        if not (target_columns or budget_columns) and index + 1 < len(rows):
+            # A two-row header whose years sit on the second row under "Target" / "Pagu" groups.
+            for col, sub in enumerate(below):
+                year_match = YEAR_RE.match(sub)
+                if year_match and titles[col]:
+                    two_rows = True
+                    year = int(year_match.group(1))
+                    if titles[col] in BUDGET_WORDS or titles[col].startswith(("rp", "pagu", "anggaran")):
+                        budget_columns.setdefault(year, col)
+                        labels[col] = f"Rp {year}"
+                    elif titles[col].startswith(("target", "capaian")):
+                        target_columns.setdefault(year, col)
+                        labels[col] = f"Target {year}"
+        return Layout(
+            sheet=sheet.name,
+            header_row=index,
+            data_start=index + (2 if two_rows else 1),
+            columns=columns,
+            target_columns=target_columns,
+            budget_columns=budget_columns,
+            titles=labels,
+        )
+    return None
+
+
+def _merged_copies(sheet, columns):
+    """Cells (row, col) that only repeat a merged cell's value (not its top-left), in the given columns."""
+    copies = set()
+    wanted = set(columns)
+    for min_row, min_col, max_row, max_col in sheet.merged:
+        for col in range(min_col, max_col + 1):
+            if col not in wanted:
+                continue
+            for row in range(min_row, max_row + 1):
+                if (row, col) != (min_row, min_col):
+                    copies.add((row, col))
+    return copies
+
+
+def read_programs(sheet, layout):
+    """Walk the data rows: (programs, problems). Every problem names its sheet, row and column."""
+    problems, programs = [], []
+    columns = layout.columns
+    budget_copies = _merged_copies(sheet, layout.budget_columns.values())
+    urusan = bidang = ""
+    current = None
+    seen = {}  # code -> ProgramRow
+
+    def cell(row, role):
+        col = columns.get(role)
+        return row[col] if col is not None and col < len(row) else None
+
+    def problem(row_index, col, message, level="error"):
+        problems.append(
+            Problem(layout.sheet, row_index + 1, layout.where(col) if col is not None else "", message, level)
+        )
+
+    for index in range(layout.data_start, len(sheet.rows)):
+        row = sheet.rows[index]
+        values = [text(v) for v in row]
+        if not any(values):
+            continue
+        filled = [v for v in values if v]
+        if len(filled) >= 3 and all(NUMBERING_RE.match(v) for v in filled):
+            continue  # the column numbering row: (1) (2) (3) ...
+        code = text(cell(row, "code"))
+        name = text(cell(row, "name"))
+        if SUBTOTAL_RE.match(code) or SUBTOTAL_RE.match(name) or (not code and not name and _only_numbers(values)):
+            continue
+        segments = [s for s in code.split(".") if s] if code else []
+        if code and len(segments) == 1 or (not code and name.lower().startswith("urusan pemerintahan wajib")):
+            urusan, bidang, current = name, "", None
+            continue
+        if code and len(segments) == 2 or (not code and name.lower().startswith("urusan pemerintahan bidang")):
+            bidang, current = name, None
+            continue
+        if code and current is not None and code == current.code:
+            pass  # an indicator row of the same programme (code and name merged down or repeated)
+        elif code:
+            if code in seen:
+                problem(
+                    index,
+                    columns.get("code"),
+                    _("Kode program %(code)s sudah dipakai di baris %(row)s; setiap program hanya sekali.")
+                    % {"code": code, "row": seen[code].row},
+                )
+                current = None
+                continue
+            if not name:
+                problem(index, columns.get("name"), _("Nama program kosong untuk kode %(code)s.") % {"code": code})
+            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang)
+            seen[code] = current
+            programs.append(current)
+        elif name and (current is None or name != current.name):
+            problem(index, columns.get("code"), _("Program “%(name)s” tidak memiliki kode.") % {"name": name[:80]})
+            current = None
+            continue
+        elif current is None:
+            problem(index, None, _("Baris ini tidak berada di bawah program mana pun; isinya diabaikan."), "warning")
+            continue
+        _read_line(current, row, index, layout, budget_copies, cell, problem)
+    return programs, problems
+
+
+def _only_numbers(values):
+    """A row with numbers but no code, name or indicator: a subtotal without a label."""
+    return all(re.fullmatch(r"[\d.,\s%Rp-]+", v, re.IGNORECASE) for v in values if v)
+
+
+def _read_line(program, row, index, layout, budget_copies, cell, problem):
+    columns = layout.columns
+    for role in ("opd", "location", "sasaran"):
+        value = text(cell(row, role))
+        if value and not getattr(program, role):
+            setattr(program, role, value)
+    misi = text(cell(row, "misi"))
+    if misi and program.misi is None:
+        match = re.search(r"(\d+)", misi)
+        if match and 0 < int(match.group(1)) < 100:
+            program.misi = int(match.group(1))
+        else:
+            problem(index, columns.get("misi"), _("Nomor misi “%(v)s” tidak dapat dibaca.") % {"v": misi[:40]})
+    if any(role in columns for role in ("dimension", "element", "secondary", "justification")):
+        if program.mapping is None:
+            program.mapping = {
+                "dimension": text(cell(row, "dimension")),
+                "element": text(cell(row, "element")),
+                "secondary": text(cell(row, "secondary")),
+                "justification": text(cell(row, "justification")),
+            }
+    for year, col in layout.budget_columns.items():
+        if (index, col) in budget_copies or col >= len(row):
+            continue
+        try:
+            amount = parse_number(row[col])
+        except ValueError:
+            problem(index, col, _("“%(v)s” bukan angka rupiah yang dapat dibaca.") % {"v": text(row[col])[:40]})
+            continue
+        if amount is not None:
+            if amount < 0:
+                problem(index, col, _("Pagu tidak boleh negatif."))
+                continue
+            program.budgets[year] = program.budgets.get(year, Decimal(0)) + amount
+    indicator_name = text(cell(row, "indicator"))
+    if indicator_name:
+        if any(i.name == indicator_name for i in program.indicators):
+            return  # the same indicator repeated by a merged cell
+        unit = text(cell(row, "unit"))
+        baseline_raw = cell(row, "baseline")
+        targets = {}
+        for year, col in layout.target_columns.items():
+            if col < len(row) and text(row[col]):
+                targets[year] = target_text(row[col], unit)[:60]
+        program.indicators.append(
+            IndicatorRow(
+                name=indicator_name[:500],
+                unit=("%" if not unit and text(baseline_raw).endswith("%") else unit)[:60],
+                baseline=target_text(baseline_raw, unit)[:60],
+                targets=targets,
+            )
+        )
