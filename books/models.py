@@ -123,3 +123,6 @@ class DraftRefresh(models.Model):
     changed_at = models.DateTimeField()
     pending = models.BooleanField(default=False)  # a countdown task is on its way
     rendered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.masterplan_id}: {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -191,7 +191,7 @@ def refresh_if_quiet(masterplan_id, *, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         state = DraftRefresh.objects.select_for_update().filter(masterplan_id=masterplan_id).first()
-        if state is None:
+        if state is None or not state.pending:  # nothing changed since the last refresh (a duplicate delivery)
             return []
         quiet_at = state.changed_at + timedelta(seconds=QUIET_SECONDS)
         if quiet_at > now:

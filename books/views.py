@@ -17,8 +17,9 @@ from .rendering import RenderError, book_html, is_final_allowed
 from .services import ExportRefused, books_for, request_export
 
 
-def _export_form(masterplan, data=None):
-    return ExportForm(data, books=books_for(masterplan), final_allowed=is_final_allowed(masterplan))
+def _export_form(masterplan, data=None, books=None):
+    books = books_for(masterplan) if books is None else books
+    return ExportForm(data, books=books, final_allowed=is_final_allowed(masterplan))
 
 
 @login_required
@@ -38,7 +39,7 @@ def index(request, mp):
             "active_tab": "books",
             "rows": [(book, latest.get(book.key)) for book in books],
             "page": page,
-            "form": _export_form(masterplan) if access.can_export else None,
+            "form": _export_form(masterplan, books=books) if access.can_export else None,
             "final_allowed": is_final_allowed(masterplan),
         },
     )
