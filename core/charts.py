@@ -36,8 +36,9 @@ class GanttRow:
     group: str = ""
 
 
-def _prefix(title, salt):
-    return "c" + hashlib.sha1(f"{title}|{salt}".encode()).hexdigest()[:8]
+def _prefix(title, items):
+    """Element ids from the chart's content: stable (so an unchanged book hashes the same) and distinct."""
+    return "c" + hashlib.sha1(f"{title}|{items!r}".encode()).hexdigest()[:10]
 
 
 def _pattern_def(pid, pattern, color):
@@ -68,10 +69,10 @@ def _wrap(label, limit):
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def hbar_chart(bars, *, title, unit="", width=640, label_width=200, row_height=26, max_value=None):
+def hbar_chart(bars, *, title, unit="", width=640, label_width=200, row_height=26, max_value=None, id_prefix=""):
     """Horizontal bars with the label on the left and the value (and unit) at the bar's end."""
     bars = list(bars)
-    prefix = _prefix(title, len(bars))
+    prefix = id_prefix or _prefix(title, bars)
     top, bottom = 8, 8
     height = top + bottom + max(1, len(bars)) * row_height
     plot = width - label_width - 90
@@ -101,10 +102,10 @@ def hbar_chart(bars, *, title, unit="", width=640, label_width=200, row_height=2
     )
 
 
-def gantt_chart(rows, *, years, title, width=680, label_width=210, row_height=22):
+def gantt_chart(rows, *, years, title, width=680, label_width=210, row_height=22, id_prefix=""):
     """One bar per row across the years it spans (inclusive), the years as columns, labels on the left."""
     rows, years = list(rows), list(years)
-    prefix = _prefix(title, len(rows))
+    prefix = id_prefix or _prefix(title, (rows, years))
     head = 22
     height = head + max(1, len(rows)) * row_height + 6
     span = max(1, len(years))

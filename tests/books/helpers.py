@@ -5,7 +5,9 @@ from pypdf import PdfReader
 
 
 def pdf_text(pdf):
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def page_texts(pdf):

@@ -18,7 +18,9 @@ def fetcher(db):
     return SafeFetcher([folder]), folder, other
 
 
-@pytest.mark.parametrize("url", ["http://example.com/x.png", "https://example.com/x.css", "ftp://x/y", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "url", ["http://example.com/x.png", "https://example.com/x.css", "ftp://x/y", "file:///etc/passwd"]
+)
 def test_fetcher_refuses_remote_and_outside_files(fetcher, url):
     with pytest.raises(BlockedURL):
         fetcher[0].fetch(url)
@@ -39,7 +41,11 @@ def test_fetcher_serves_static_files_and_the_masterplans_own_media(fetcher):
 
 
 def test_bar_chart_is_accessible_and_escaped():
-    svg = hbar_chart([Bar("<b>Gov</b>", 12, pattern="diagonal"), Bar("Eco", 3.5, pattern="dots")], title="Program & dimensi", unit="prog")
+    svg = hbar_chart(
+        [Bar("<b>Gov</b>", 12, pattern="diagonal"), Bar("Eco", 3.5, pattern="dots")],
+        title="Program & dimensi",
+        unit="prog",
+    )
     assert "<title" in svg and "Program &amp; dimensi" in svg
     assert "&lt;b&gt;Gov&lt;/b&gt;" in svg and "<b>" not in svg
     assert "12 prog" in svg and "3,5 prog" in svg
@@ -51,7 +57,11 @@ def test_empty_bar_chart_says_so():
 
 
 def test_gantt_chart_spans_years_inclusive():
-    svg = gantt_chart([GanttRow("Aplikasi", 2024, 2026, pattern="cross"), GanttRow("Lama", 2010, 2011)], years=range(2023, 2033), title="Peta jalan")
+    svg = gantt_chart(
+        [GanttRow("Aplikasi", 2024, 2026, pattern="cross"), GanttRow("Lama", 2010, 2011)],
+        years=range(2023, 2033),
+        title="Peta jalan",
+    )
     assert "2023" in svg and "2032" in svg
     assert "Aplikasi: 2024–2026" in svg
     assert "Lama: " not in svg  # outside the horizon: label only, no bar

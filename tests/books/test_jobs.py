@@ -42,7 +42,9 @@ def test_export_queues_after_commit_and_the_task_finishes_the_job(mp, django_cap
 
 
 def test_all_books_queue_one_task_each(mp, django_capture_on_commit_callbacks):
-    jobs, delay = _queue(mp, django_capture_on_commit_callbacks, keys=["analisis", "masterplan", "ringkasan", "quickwin"])
+    jobs, delay = _queue(
+        mp, django_capture_on_commit_callbacks, keys=["analisis", "masterplan", "ringkasan", "quickwin"]
+    )
     assert delay.call_count == 4 and {j.book_key for j in jobs} == {"analisis", "masterplan", "ringkasan", "quickwin"}
 
 
@@ -130,8 +132,9 @@ def test_a_burst_of_changes_gives_one_countdown_and_one_render(mp, django_captur
 
 
 def test_a_saved_masterplan_marks_its_drafts_stale(mp, django_capture_on_commit_callbacks):
-    with mock.patch.object(tasks.refresh_drafts, "apply_async") as countdown, django_capture_on_commit_callbacks(
-        execute=True
+    with (
+        mock.patch.object(tasks.refresh_drafts, "apply_async") as countdown,
+        django_capture_on_commit_callbacks(execute=True),
     ):
         mp.foreword = "Baru"
         mp.save()
