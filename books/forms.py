@@ -7,8 +7,13 @@ ALL = "__all__"
 
 
 class ExportForm(forms.Form):
-    book = forms.ChoiceField(label=_("Buku"))
-    variant = forms.ChoiceField(label=_("Versi"), choices=ExportJob.Variant.choices, initial=ExportJob.Variant.DRAFT)
+    book = forms.ChoiceField(label=_("Buku"), widget=forms.Select(attrs={"class": "form-select"}))
+    variant = forms.ChoiceField(
+        label=_("Versi"),
+        choices=ExportJob.Variant.choices,
+        initial=ExportJob.Variant.DRAFT,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
 
     def __init__(self, *args, books, final_allowed, **kwargs):
         super().__init__(*args, **kwargs)

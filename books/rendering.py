@@ -38,6 +38,7 @@ class RenderError(Exception):
 class Caption:
     id: str
     text: str
+    appendix: bool = False
 
 
 @dataclass
@@ -63,7 +64,7 @@ def _without_prefix(caption_html):
     return _PREFIX.sub("", caption_html, count=1)
 
 
-def _number_parts(html, prefix, tables, figures):
+def _number_parts(html, prefix, tables, figures, appendix=False):
     """Give tables, figures and sections ids (for the lists and the contents) and drop the "Tabel:" prefix
     of captions, which the print CSS replaces with a numbered label."""
     sections = []
@@ -72,14 +73,14 @@ def _number_parts(html, prefix, tables, figures):
         attrs, space, cap_attrs, caption = match.groups()
         ident = f"{prefix}-t{len(tables) + 1}"
         caption = _without_prefix(caption)
-        tables.append(Caption(ident, mark_safe(strip_tags(caption))))
+        tables.append(Caption(ident, mark_safe(strip_tags(caption)), appendix))
         return f'<table id="{ident}"{attrs}>{space}<caption{cap_attrs}>{caption}</caption>'
 
     def figure(match):
         attrs, body, cap_attrs, caption = match.groups()
         ident = f"{prefix}-g{len(figures) + 1}"
         caption = _without_prefix(caption)
-        figures.append(Caption(ident, mark_safe(strip_tags(caption))))
+        figures.append(Caption(ident, mark_safe(strip_tags(caption)), appendix))
         return f'<figure id="{ident}"{attrs}>{body}<figcaption{cap_attrs}>{caption}</figcaption>'
 
     def heading(match):
@@ -110,7 +111,7 @@ def render_chapters(masterplan, book_key):
                 _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
                 % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
             ) from error
-        html, sections = _number_parts(html, f"c{index}", tables, figures)
+        html, sections = _number_parts(html, f"c{index}", tables, figures, chapter.appendix)
         chapters.append(RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections))
     return chapters, tables, figures
 

@@ -201,9 +201,28 @@ def render_one(args):
     mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp_pk)
     book = Book.objects.get(cohort=None, key=key)
     began = time.perf_counter()
-    pdf, pages = render_book(mp, book_html(mp, book))
+    html = book_html(mp, book)
+    html_seconds = time.perf_counter() - began
+    pdf, pages = render_book(mp, html)
     seconds = time.perf_counter() - began
-    return key, pages, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return key, pages, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, html_seconds
+
+
+def reuse_check(mp, scale):
+    """An unchanged export: the time request_export takes to hand back the stored file (one book)."""
+    from unittest import mock
+
+    from books import services, tasks
+
+    register_synthetic(scale)
+    mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp.pk)
+    with mock.patch.object(tasks.render_export, "delay"):
+        job = services.request_export(masterplan=mp, book_keys=["ringkasan"], variant="draft")[0]
+    services.run_job(job.pk)
+    began = time.perf_counter()
+    again = services.request_export(masterplan=mp, book_keys=["ringkasan"], variant="draft")[0]
+    print(f"unchanged export (ringkasan) back in {(time.perf_counter() - began) * 1000:.0f} ms, reused={again.reused}")
+    connections.close_all()
 
 
 def main():
@@ -216,13 +235,20 @@ def main():
     keys = [b.key for b in Book.objects.filter(cohort=None)]
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    print(f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'puncak MB':>11}{'batas MB':>10}")
+    print(f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'puncak MB':>11}{'batas MB':>10}{'HTML ms':>9}")
     results = {}
     for key in keys:
         with context.Pool(1, maxtasksperchild=1) as pool:
-            key, pages, seconds, peak = pool.map(render_one, [(mp.pk, key, options.scale)])[0]
+            key, pages, seconds, peak, html_s = pool.map(render_one, [(mp.pk, key, options.scale)])[0]
         results[key] = (pages, seconds)
-        print(f"{key:<12}{pages:>8}{seconds:>8.2f}{pages / seconds:>8.1f}{peak:>11.0f}{50 + 3.2 * pages:>10.0f}")
+        print(
+            f"{key:<12}{pages:>8}{seconds:>8.2f}{pages / seconds:>8.1f}{peak:>11.0f}{50 + 3.2 * pages:>10.0f}"
+            f"{html_s * 1000:>9.0f}"
+        )
+    print(
+        f"baseline: a bare process after django.setup() has {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    reuse_check(mp, options.scale)
     order = sorted(keys, key=lambda k: -results[k][0])  # largest first
     longest = max(s for _p, s in results.values())
     for workers in (1, 2):

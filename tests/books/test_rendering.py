@@ -149,3 +149,21 @@ def test_logo_is_inlined_and_non_images_are_ignored(db, tmp_path):
     assert pdf.startswith(b"%PDF")
     mp.logo.save("logo.png", ContentFile(b"<svg onload=alert(1)>"))
     assert logo_data_uri(mp) == ""
+
+
+def test_pdf_a3b_markers_fonts_embedded_and_qpdf_clean(db, tmp_path):
+    import io
+    import subprocess
+
+    from pypdf import PdfReader
+
+    pdf, _pages = _render(MasterplanFactory(), "analisis")
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+    path = tmp_path / "buku.pdf"
+    path.write_bytes(pdf)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
+    assert subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode == 0
