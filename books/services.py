@@ -92,9 +92,18 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
             if source:
                 _finish_reused(job, source)
             else:
-                transaction.on_commit(lambda pk=job.pk: render_export.delay(pk))
+                transaction.on_commit(lambda pk=job.pk: _enqueue(render_export, pk))
             jobs.append(job)
     return jobs
+
+
+def _enqueue(task, job_pk):
+    """Queue a render; if the broker cannot be reached the job fails with a message instead of waiting forever."""
+    try:
+        task.delay(job_pk)
+    except Exception as error:  # noqa: BLE001 - kombu/redis connection errors vary by transport
+        log.exception("could not queue book export %s", job_pk)
+        fail_job(job_pk, _("Antrean pembuatan PDF tidak dapat dihubungi (%(e)s). Coba ekspor lagi nanti.") % {"e": error})
 
 
 def _set(job_pk, **fields):
@@ -182,7 +191,16 @@ def note_change(masterplan_id):
         DraftRefresh.objects.get_or_create(masterplan_id=masterplan_id, defaults={"changed_at": now})
     claimed = DraftRefresh.objects.filter(masterplan_id=masterplan_id, pending=False).update(pending=True)
     if claimed:
-        transaction.on_commit(lambda: refresh_drafts.apply_async((masterplan_id,), countdown=QUIET_SECONDS))
+        transaction.on_commit(lambda: _schedule_refresh(refresh_drafts, masterplan_id))
+
+
+def _schedule_refresh(task, masterplan_id):
+    """Best effort: a broker that is down must not break the save that triggered it."""
+    try:
+        task.apply_async((masterplan_id,), countdown=QUIET_SECONDS)
+    except Exception:  # noqa: BLE001
+        log.exception("could not schedule the draft refresh of masterplan %s", masterplan_id)
+        DraftRefresh.objects.filter(masterplan_id=masterplan_id).update(pending=False)
 
 
 def refresh_if_quiet(masterplan_id, *, now=None):

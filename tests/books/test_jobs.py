@@ -139,3 +139,22 @@ def test_a_saved_masterplan_marks_its_drafts_stale(mp, django_capture_on_commit_
         mp.foreword = "Baru"
         mp.save()
     assert DraftRefresh.objects.filter(masterplan=mp, pending=True).exists() and countdown.call_count == 1
+
+
+def test_an_unreachable_broker_fails_the_job_with_a_message(mp, django_capture_on_commit_callbacks):
+    with (
+        mock.patch.object(tasks.render_export, "delay", side_effect=ConnectionError("redis down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        job = services.request_export(masterplan=mp, book_keys=["ringkasan"], variant="draft")[0]
+    job.refresh_from_db()
+    assert job.status == "failed" and "Antrean pembuatan PDF tidak dapat dihubungi" in job.error
+
+
+def test_an_unreachable_broker_does_not_break_a_save(mp, django_capture_on_commit_callbacks):
+    with (
+        mock.patch.object(tasks.refresh_drafts, "apply_async", side_effect=ConnectionError("redis down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.note_change(mp.pk)
+    assert DraftRefresh.objects.get(masterplan=mp).pending is False  # the next change tries again
