@@ -103,7 +103,9 @@ def _enqueue(task, job_pk):
         task.delay(job_pk)
     except Exception as error:  # noqa: BLE001 - kombu/redis connection errors vary by transport
         log.exception("could not queue book export %s", job_pk)
-        fail_job(job_pk, _("Antrean pembuatan PDF tidak dapat dihubungi (%(e)s). Coba ekspor lagi nanti.") % {"e": error})
+        fail_job(
+            job_pk, _("Antrean pembuatan PDF tidak dapat dihubungi (%(e)s). Coba ekspor lagi nanti.") % {"e": error}
+        )
 
 
 def _set(job_pk, **fields):
