@@ -10,7 +10,7 @@ from tests.factories import MasterplanFactory, MembershipFactory, OPDFactory, Re
 def test_book_context_queries_are_constant(db, django_assert_num_queries, rows):
     region = RegionFactory()
     mp = MasterplanFactory(region=region)
-    for n in range(rows):
+    for _n in range(rows):
         opd = OPDFactory(region=region)
         MembershipFactory(masterplan=mp, role=Role.OPD_MEMBER, opd=opd)
     # profile: OPD counts per kind; team: members (with user, OPD), OPDs with member counts
@@ -21,7 +21,9 @@ def test_book_context_queries_are_constant(db, django_assert_num_queries, rows):
 
 def test_render_books_command_writes_the_pdfs(db, tmp_path, capsys):
     mp = MasterplanFactory(region=RegionFactory(code="64.77"))
-    call_command("render_books", "64.77", "--cohort", str(mp.cohort.year), "--book", "ringkasan", "--out", str(tmp_path))
+    call_command(
+        "render_books", "64.77", "--cohort", str(mp.cohort.year), "--book", "ringkasan", "--out", str(tmp_path)
+    )
     out = capsys.readouterr().out
     assert "Buku Ringkasan Eksekutif" in out and "halaman" in out
     assert (tmp_path / f"ringkasan-64.77-{mp.cohort.year}-draf.pdf").read_bytes().startswith(b"%PDF")
