@@ -68,6 +68,10 @@ def test_analysis_book_says_what_the_data_says(demo):
     assert "Gambar 1.1. Jumlah perangkat daerah per jenis" in text
     outline = outline_titles(pdf)
     assert any(depth == 1 and "Data pokok wilayah" in title for depth, title in outline)  # a section bookmark
+    import re
+
+    assert re.search(r"BAB I\s+Gambaran Umum Daerah[ .]+1\n", text)  # chapters numbered from 1
+    assert re.search(r"Daftar Gambar[ .]+iv\n", text)  # front matter in roman numerals
 
 
 def test_draft_has_watermark_and_date_on_every_page_but_the_cover(demo):
