@@ -227,6 +227,10 @@ def reuse_check(mp, scale):
 
 
 def main():
+    from simple_history.signals import post_create_historical_record
+
+    # Filling the plan must not schedule background re-renders (books.signals) on a broker.
+    post_create_historical_record.disconnect(dispatch_uid="books.content_changed")
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
     options = parser.parse_args()
