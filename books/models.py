@@ -1,0 +1,128 @@
+"""Book definitions (data: a cohort may have its own set) and export jobs (one row per PDF asked for)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.concurrency import Versioned
+from core.uploads import UploadPath
+
+
+class BookQuerySet(models.QuerySet):
+    def for_masterplan(self, masterplan):
+        """The cohort's own set of books when it has one, otherwise the default set (cohort empty)."""
+        own = self.filter(cohort_id=masterplan.cohort_id)
+        return own if own.exists() else self.filter(cohort__isnull=True)
+
+
+class Book(Versioned):
+    """One book of the output. `key` names the chapters' book in `core.registry` (analisis, masterplan...)."""
+
+    cohort = models.ForeignKey(
+        "masterplan.Cohort",
+        verbose_name=_("angkatan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="books",
+        help_text=_("Kosong: buku bawaan untuk semua angkatan yang tidak punya susunan buku sendiri."),
+    )
+    key = models.SlugField(_("kunci"), max_length=40)
+    title = models.CharField(_("judul"), max_length=150)
+    subtitle = models.CharField(_("subjudul"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    objects = BookQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("buku")
+        verbose_name_plural = _("buku")
+        ordering = ["order", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "key"], name="unique_book_key_per_cohort"),
+            models.UniqueConstraint(fields=["key"], condition=Q(cohort__isnull=True), name="unique_default_book_key"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ExportJobQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("requested_by").order_by("-created_at", "-pk")
+
+    def unfinished(self):
+        return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
+
+
+class ExportJob(models.Model):
+    """One PDF asked for. Its state moves queued -> running -> done | failed, and ends done once."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Menunggu")
+        RUNNING = "running", _("Sedang dibuat")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    class Variant(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        FINAL = "final", _("Final")
+
+    masterplan = models.ForeignKey("masterplan.Masterplan", on_delete=models.CASCADE, related_name="book_exports")
+    book_key = models.SlugField(_("buku"), max_length=40)
+    book_title = models.CharField(_("judul buku"), max_length=150)
+    variant = models.CharField(_("jenis"), max_length=5, choices=Variant.choices, default=Variant.DRAFT)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(_("tahap"), max_length=120, blank=True)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    file = models.FileField(_("berkas"), upload_to=UploadPath("books"), blank=True, max_length=255)
+    content_hash = models.CharField(_("sidik isi"), max_length=64, blank=True, db_index=True)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    render_seconds = models.FloatField(_("lama membuat (detik)"), null=True, blank=True)
+    reused = models.BooleanField(_("memakai berkas yang sama"), default=False)
+    automatic = models.BooleanField(_("otomatis (latar belakang)"), default=False)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(_("pesan kesalahan"), blank=True)
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ekspor buku")
+        verbose_name_plural = _("ekspor buku")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["masterplan", "book_key", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.book_title} ({self.get_variant_display()}) · {self.get_status_display()}"
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def download_name(self):
+        region = self.masterplan.region.name.replace(" ", "-")
+        suffix = "" if self.variant == self.Variant.FINAL else "-DRAF"
+        return f"{self.book_title.replace(' ', '-')}-{region}-{self.masterplan.cohort.year}{suffix}.pdf"
+
+
+class DraftRefresh(models.Model):
+    """When the masterplan last changed, for the debounced background re-render of its draft books."""
+
+    masterplan = models.OneToOneField("masterplan.Masterplan", on_delete=models.CASCADE, related_name="+")
+    changed_at = models.DateTimeField()
+    pending = models.BooleanField(default=False)  # a countdown task is on its way
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.masterplan_id}: {self.changed_at:%Y-%m-%d %H:%M:%S}"

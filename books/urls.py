@@ -1,3 +1,13 @@
+from django.urls import path
+
+from . import views
+
 app_name = "books"
 
-urlpatterns = []
+urlpatterns = [
+    path("m/<int:mp>/buku/", views.index, name="index"),
+    path("m/<int:mp>/buku/ekspor/", views.export, name="export"),
+    path("m/<int:mp>/buku/ekspor/<int:pk>/", views.job_status, name="job_status"),
+    path("m/<int:mp>/buku/ekspor/<int:pk>/unduh/", views.download, name="download"),
+    path("m/<int:mp>/buku/<slug:key>/pratinjau/", views.preview, name="preview"),
+]

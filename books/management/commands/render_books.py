@@ -1,0 +1,55 @@
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from books.rendering import RenderError, book_html, render_book
+from books.services import books_for
+from masterplan.models import Masterplan
+
+
+class Command(BaseCommand):
+    help = "Buat PDF buku masterplan satu daerah secara langsung (tanpa Celery) dan cetak halaman dan waktunya."
+
+    def add_arguments(self, parser):
+        parser.add_argument("region_code", help="Kode wilayah Kemendagri, mis. 64.09")
+        parser.add_argument("--cohort", type=int, help="Tahun angkatan (bawaan: yang terbaru)")
+        parser.add_argument("--book", help="Kunci buku (analisis, masterplan, ringkasan, quickwin)")
+        parser.add_argument("--out", default=".", help="Folder tujuan (bawaan: folder ini)")
+        parser.add_argument("--final", action="store_true", help="Versi final (hanya jika masterplan disetujui)")
+
+    def handle(self, region_code, cohort=None, book=None, out=".", final=False, **options):
+        masterplans = Masterplan.objects.select_related("region__province", "cohort").filter(region__code=region_code)
+        if cohort:
+            masterplans = masterplans.filter(cohort__year=cohort)
+        masterplan = masterplans.order_by("-cohort__year").first()
+        if masterplan is None:
+            raise CommandError(
+                f"Tidak ada masterplan untuk wilayah {region_code}" + (f" angkatan {cohort}" if cohort else "") + "."
+            )
+        books = books_for(masterplan)
+        if book:
+            books = [b for b in books if b.key == book]
+            if not books:
+                raise CommandError(
+                    f"Buku {book!r} tidak dikenal; pilihan: {', '.join(b.key for b in books_for(masterplan))}."
+                )
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        total = time.perf_counter()
+        for item in books:
+            began = time.perf_counter()
+            try:
+                html = book_html(masterplan, item, draft=not final)
+                pdf, pages = render_book(masterplan, html)
+            except RenderError as error:
+                raise CommandError(str(error)) from error
+            seconds = time.perf_counter() - began
+            path = (
+                folder / f"{item.key}-{masterplan.region.code}-{masterplan.cohort.year}{'' if final else '-draf'}.pdf"
+            )
+            path.write_bytes(pdf)
+            self.stdout.write(
+                f"{item.title:<32} {pages:>4} halaman  {seconds:6.2f} s  {pages / seconds:5.1f} hlm/s  {path}"
+            )
+        self.stdout.write(f"Total {time.perf_counter() - total:.2f} s")

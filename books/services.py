@@ -1,0 +1,224 @@
+"""Export workflows: ask for a book (reusing an unchanged file at once), render a job (re-run safe), and the
+debounced background re-render of draft books after the masterplan stops changing."""
+
+import logging
+import time
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from masterplan.models import Masterplan
+
+from .models import Book, DraftRefresh, ExportJob
+from .rendering import RenderError, book_html, content_hash, is_final_allowed, render_book
+
+log = logging.getLogger(__name__)
+QUIET_SECONDS = 60
+
+
+class ExportRefused(Exception):
+    """The export cannot be asked for (final before approval, unknown book); the message is Indonesian."""
+
+
+def books_for(masterplan):
+    return list(Book.objects.for_masterplan(masterplan))
+
+
+def _reusable(masterplan, book_key, variant, digest):
+    return (
+        ExportJob.objects.filter(
+            masterplan=masterplan, book_key=book_key, variant=variant, status=ExportJob.Status.DONE, content_hash=digest
+        )
+        .exclude(file="")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def _finish_reused(job, source):
+    now = timezone.now()
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.DONE,
+        stage=_("Selesai (isi tidak berubah, berkas sebelumnya dipakai)"),
+        progress=100,
+        file=source.file.name,
+        content_hash=source.content_hash,
+        size=source.size,
+        page_count=source.page_count,
+        reused=True,
+        started_at=job.started_at or now,
+        finished_at=now,
+        render_seconds=0,
+    )
+    job.refresh_from_db()
+    return job
+
+
+def request_export(*, masterplan, book_keys, variant, user=None, automatic=False):
+    """Create one job per book; a book whose HTML is unchanged since a finished export is done at once,
+    the others are queued (one Celery task each, after commit). Returns the jobs."""
+    from .tasks import render_export
+
+    if variant == ExportJob.Variant.FINAL and not is_final_allowed(masterplan):
+        raise ExportRefused(
+            _("Versi final hanya dapat dibuat setelah masterplan disetujui (status: %(s)s).")
+            % {"s": masterplan.get_status_display()}
+        )
+    books = {book.key: book for book in books_for(masterplan)}
+    unknown = [key for key in book_keys if key not in books]
+    if unknown:
+        raise ExportRefused(_("Buku tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
+    jobs = []
+    with transaction.atomic():
+        for key in book_keys:
+            book = books[key]
+            job = ExportJob.objects.create(
+                masterplan=masterplan,
+                book_key=key,
+                book_title=book.title,
+                variant=variant,
+                requested_by=user,
+                automatic=automatic,
+                stage=_("Menunggu giliran"),
+            )
+            try:
+                digest = content_hash(book_html(masterplan, book, draft=variant == "draft"), variant=variant)
+            except RenderError:
+                digest = ""  # the task will fail with the message
+            source = _reusable(masterplan, key, variant, digest) if digest else None
+            if source:
+                _finish_reused(job, source)
+            else:
+                transaction.on_commit(lambda pk=job.pk: _enqueue(render_export, pk))
+            jobs.append(job)
+    return jobs
+
+
+def _enqueue(task, job_pk):
+    """Queue a render; if the broker cannot be reached the job fails with a message instead of waiting forever."""
+    try:
+        task.delay(job_pk)
+    except Exception as error:  # noqa: BLE001 - kombu/redis connection errors vary by transport
+        log.exception("could not queue book export %s", job_pk)
+        fail_job(
+            job_pk, _("Antrean pembuatan PDF tidak dapat dihubungi (%(e)s). Coba ekspor lagi nanti.") % {"e": error}
+        )
+
+
+def _set(job_pk, **fields):
+    ExportJob.objects.filter(pk=job_pk).update(**fields)
+
+
+def start_job(job_pk):
+    """Mark a job running (again, if a worker died mid-render); None when it is already finished."""
+    with transaction.atomic():
+        job = (
+            ExportJob.objects.select_for_update()
+            .select_related("masterplan__region", "masterplan__cohort")
+            .filter(pk=job_pk)
+            .first()
+        )
+        if job is None or job.finished:
+            return None
+        job.status = ExportJob.Status.RUNNING
+        job.attempts += 1
+        job.started_at = job.started_at or timezone.now()
+        job.stage, job.progress = _("Menyusun isi buku"), 10
+        job.save(update_fields=["status", "attempts", "started_at", "stage", "progress"])
+    return job
+
+
+def run_job(job_pk):
+    """The task's body. Re-run safe: a finished job is left alone; the file is stored before the job turns
+    done, and it turns done only once (a conditional update)."""
+    job = start_job(job_pk)
+    if job is None:
+        return None
+    masterplan = job.masterplan
+    book = Book.objects.for_masterplan(masterplan).filter(key=job.book_key).first()
+    if book is None:
+        raise RenderError(_("Buku “%(key)s” tidak lagi ada dalam susunan buku angkatan ini.") % {"key": job.book_key})
+    html = book_html(masterplan, book, draft=job.variant == ExportJob.Variant.DRAFT)
+    digest = content_hash(html, variant=job.variant)
+    source = _reusable(masterplan, job.book_key, job.variant, digest)
+    if source:
+        return _finish_reused(job, source)
+    _set(job.pk, stage=_("Menata halaman dan membuat PDF"), progress=35, content_hash=digest)
+    began = time.perf_counter()
+    pdf, pages = render_book(masterplan, html)
+    seconds = time.perf_counter() - began
+    _set(job.pk, stage=_("Menyimpan berkas"), progress=90)
+    job.file.save(f"{job.book_key}-{digest[:12]}.pdf", ContentFile(pdf), save=False)
+    done = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING).update(
+        status=ExportJob.Status.DONE,
+        stage=_("Selesai"),
+        progress=100,
+        file=job.file.name,
+        content_hash=digest,
+        size=len(pdf),
+        page_count=pages,
+        render_seconds=round(seconds, 2),
+        finished_at=timezone.now(),
+        error="",
+    )
+    if not done:  # another run finished it first: keep that one, drop this file
+        job.file.storage.delete(job.file.name)
+    job.refresh_from_db()
+    return job
+
+
+def fail_job(job_pk, message):
+    ExportJob.objects.filter(pk=job_pk).exclude(status=ExportJob.Status.DONE).update(
+        status=ExportJob.Status.FAILED, stage=_("Gagal"), error=message[:2000], finished_at=timezone.now()
+    )
+
+
+# Background re-render of drafts ---------------------------------------------------------------------------
+
+
+def note_change(masterplan_id):
+    """The masterplan changed: remember when, and make sure one countdown task is on its way."""
+    from .tasks import refresh_drafts
+
+    if not masterplan_id:
+        return
+    now = timezone.now()
+    updated = DraftRefresh.objects.filter(masterplan_id=masterplan_id).update(changed_at=now)
+    if not updated:
+        if not Masterplan.objects.filter(pk=masterplan_id).exists():
+            return
+        DraftRefresh.objects.get_or_create(masterplan_id=masterplan_id, defaults={"changed_at": now})
+    claimed = DraftRefresh.objects.filter(masterplan_id=masterplan_id, pending=False).update(pending=True)
+    if claimed:
+        transaction.on_commit(lambda: _schedule_refresh(refresh_drafts, masterplan_id))
+
+
+def _schedule_refresh(task, masterplan_id):
+    """Best effort: a broker that is down must not break the save that triggered it."""
+    try:
+        task.apply_async((masterplan_id,), countdown=QUIET_SECONDS)
+    except Exception:  # noqa: BLE001
+        log.exception("could not schedule the draft refresh of masterplan %s", masterplan_id)
+        DraftRefresh.objects.filter(masterplan_id=masterplan_id).update(pending=False)
+
+
+def refresh_if_quiet(masterplan_id, *, now=None):
+    """Run by the countdown task. Quiet for a minute: queue the draft books (unchanged ones are reused) and
+    return the jobs. Still changing: return the seconds to wait before looking again."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        state = DraftRefresh.objects.select_for_update().filter(masterplan_id=masterplan_id).first()
+        if state is None or not state.pending:  # nothing changed since the last refresh (a duplicate delivery)
+            return []
+        quiet_at = state.changed_at + timedelta(seconds=QUIET_SECONDS)
+        if quiet_at > now:
+            return max(1, int((quiet_at - now).total_seconds()) + 1)
+        state.pending = False
+        state.rendered_at = now
+        state.save(update_fields=["pending", "rendered_at"])
+    masterplan = Masterplan.objects.select_related("region", "cohort").get(pk=masterplan_id)
+    keys = [book.key for book in books_for(masterplan)]
+    return request_export(masterplan=masterplan, book_keys=keys, variant=ExportJob.Variant.DRAFT, automatic=True)

@@ -1,0 +1,39 @@
+"""Celery tasks: thin, take primary keys; the work is in services.py."""
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from django.utils.translation import gettext as _
+
+from . import services
+from .rendering import RenderError
+
+log = logging.getLogger(__name__)
+TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def render_export(self, job_pk):
+    """Render one export job. Killed mid-render: the message is not acknowledged, the task runs again and
+    the job still ends done once. Transient errors retry with backoff; a render error fails the job."""
+    try:
+        services.run_job(job_pk)
+    except TRANSIENT as error:
+        if self.request.retries >= self.max_retries:
+            services.fail_job(job_pk, _("Gagal setelah beberapa kali mencoba: %(e)s") % {"e": error})
+            return
+        raise self.retry(exc=error, countdown=min(600, 15 * 2**self.request.retries)) from error
+    except RenderError as error:
+        services.fail_job(job_pk, str(error))
+    except Exception as error:  # noqa: BLE001 - any render bug becomes a readable failure on the job
+        log.exception("book export %s failed", job_pk)
+        services.fail_job(job_pk, _("Buku gagal dibuat: %(type)s: %(e)s") % {"type": type(error).__name__, "e": error})
+
+
+@shared_task(acks_late=True)
+def refresh_drafts(masterplan_id):
+    """The countdown after a change: re-render the drafts once the masterplan has been quiet for a minute."""
+    result = services.refresh_if_quiet(masterplan_id)
+    if isinstance(result, int):
+        refresh_drafts.apply_async((masterplan_id,), countdown=result)

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.uploads import serve_file
+from masterplan.access import get_for_user, get_masterplan_for_user
+
+from .forms import ExportForm
+from .models import ExportJob
+from .panels import latest_by_book
+from .rendering import RenderError, book_html, is_final_allowed
+from .services import ExportRefused, books_for, request_export
+
+
+def _export_form(masterplan, data=None, books=None):
+    books = books_for(masterplan) if books is None else books
+    return ExportForm(data, books=books, final_allowed=is_final_allowed(masterplan))
+
+
+@login_required
+def index(request, mp):
+    access = get_masterplan_for_user(request, mp)
+    masterplan = access.masterplan
+    books = books_for(masterplan)
+    latest = latest_by_book(masterplan, books)
+    jobs = ExportJob.objects.filter(masterplan=masterplan).for_list()
+    page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "books/index.html",
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "active_tab": "books",
+            "rows": [(book, latest.get(book.key)) for book in books],
+            "page": page,
+            "form": _export_form(masterplan, books=books) if access.can_export else None,
+            "final_allowed": is_final_allowed(masterplan),
+        },
+    )
+
+
+@login_required
+@require_POST
+def export(request, mp):
+    access = get_masterplan_for_user(request, mp)
+    access.require(access.can_export)
+    masterplan = access.masterplan
+    form = _export_form(masterplan, request.POST)
+    if form.is_valid():
+        try:
+            jobs = request_export(
+                masterplan=masterplan,
+                book_keys=form.selected_keys(),
+                variant=form.cleaned_data["variant"],
+                user=request.user,
+            )
+        except ExportRefused as error:
+            messages.error(request, str(error))
+        else:
+            ready = sum(1 for job in jobs if job.status == ExportJob.Status.DONE)
+            messages.success(
+                request,
+                _("%(n)s ekspor diminta; %(ready)s langsung siap karena isinya tidak berubah.")
+                % {"n": len(jobs), "ready": ready},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("books:index", mp=mp)
+
+
+@login_required
+def job_status(request, mp, pk):
+    access = get_masterplan_for_user(request, mp)
+    job = get_for_user(access, ExportJob.objects.select_related("requested_by"), pk)
+    return render(request, "books/partials/job_row.html", {"job": job, "masterplan": access.masterplan})
+
+
+@login_required
+def download(request, mp, pk):
+    access = get_masterplan_for_user(request, mp)
+    job = get_for_user(access, ExportJob.objects.filter(status=ExportJob.Status.DONE), pk)
+    job.masterplan = access.masterplan
+    return serve_file(job.file, job.download_name)
+
+
+@login_required
+def preview(request, mp, key):
+    access = get_masterplan_for_user(request, mp)
+    masterplan = access.masterplan
+    book = next((b for b in books_for(masterplan) if b.key == key), None)
+    if book is None:
+        raise Http404
+    try:
+        html = book_html(masterplan, book, draft=True, for_pdf=False, back_url=reverse("books:index", args=[mp]))
+    except RenderError as error:
+        return render(
+            request,
+            "books/preview_error.html",
+            {"masterplan": masterplan, "access": access, "error": str(error), "book": book},
+            status=500,
+        )
+    return HttpResponse(html)

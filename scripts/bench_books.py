@@ -1,0 +1,273 @@
+#!/usr/bin/env python
+"""Benchmark of the four books on a large masterplan, in a throw-away SQLite database.
+
+    .venv/bin/python scripts/bench_books.py [--scale 1.0]
+
+Fills one masterplan (120 OPDs, 60 members; 300 RPJMD programmes, 80 masterplan programmes, 30 quick wins and a
+10-year roadmap as synthetic chapters for every book that has no real chapter registered yet; once the content
+apps are merged, a book's real chapters are used and an app may provide `<app>/bench.py: fill(masterplan, scale)`
+to fill its data). Reports per book: pages, render seconds, pages/second and peak memory (each render in its own
+process, ru_maxrss), then the whole set's wall time with 1 and 2 worker processes (largest book first).
+"""
+
+import argparse
+import importlib
+import multiprocessing
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["RANCANG_DATA_DIR"] = tempfile.mkdtemp(prefix="rancang-bench-")
+os.environ.pop("DATABASE_URL", None)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+import logging  # noqa: E402
+
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+
+from books.models import Book  # noqa: E402
+from books.rendering import book_html, render_book  # noqa: E402
+from core import registry  # noqa: E402
+from core.charts import Bar, GanttRow, gantt_chart, hbar_chart  # noqa: E402
+from masterplan.models import OPD, Cohort, Dimension, Masterplan, Membership, Region, Role  # noqa: E402
+
+CONTENT_APPS = ["rpjmd", "plan", "quickwins", "bimtek", "review"]
+WORDS = "layanan digital terpadu data daerah warga aplikasi sistem informasi publik pengelolaan kota cerdas".split()
+
+
+def text(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def fill(scale):
+    rng = random.Random(7)
+    province = Region.objects.create(code="99", kind="provinsi", name="Provinsi Uji")
+    region = Region.objects.create(
+        code="99.01", kind="kabupaten", name="Kabupaten Uji Besar", province=province, population=512_345, area_km2=4321
+    )
+    mp = Masterplan.objects.create(
+        region=region,
+        cohort=Cohort.objects.create(year=2024),
+        title="Masterplan Smart City Kabupaten Uji Besar",
+        start_year=2025,
+        end_year=2034,
+        foreword=text(rng, 120),
+    )
+    opds = [
+        OPD(region=region, acronym=f"OPD-{n:03d}", name=f"Dinas {text(rng, 5)[:-1]} {n}")
+        for n in range(int(120 * scale))
+    ]
+    OPD.objects.bulk_create(opds)
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [
+            User(email=f"u{n}@bench.test", first_name=f"Anggota {n}", position=text(rng, 4))
+            for n in range(int(60 * scale))
+        ]
+    )
+    opds = list(OPD.objects.filter(region=region))
+    Membership.objects.bulk_create(
+        [Membership(masterplan=mp, user=u, role=Role.OPD_MEMBER, opd=opds[i % len(opds)]) for i, u in enumerate(users)]
+    )
+    for app in CONTENT_APPS:
+        try:
+            module = importlib.import_module(f"{app}.bench")
+        except ModuleNotFoundError:
+            continue
+        module.fill(mp, scale)
+    return mp
+
+
+def synthetic_chapters(scale):
+    """Table-heavy chapters for books that have no real content chapter registered yet."""
+    rng = random.Random(11)
+    dims = list(Dimension.objects.order_by("order")) or [None]
+
+    def dim(i):
+        d = dims[i % len(dims)]
+        return (d.name_id, d.pattern, d.color) if d else ("Dimensi", "solid", "#999999")
+
+    def programmes(n, title):
+        rows = [
+            [
+                f"{i + 1}",
+                text(rng, 6),
+                dim(i)[0],
+                f"OPD-{i % 120:03d}",
+                f"Rp {rng.randint(1, 90) * 100_000_000:,}".replace(",", "."),
+                text(rng, 14),
+            ]
+            for i in range(n)
+        ]
+        return {
+            "title": title,
+            "head": ["No.", "Program", "Dimensi", "OPD", "Pagu", "Keterangan"],
+            "widths": [6, 24, 14, 10, 14, 32],
+            "rows": rows,
+        }
+
+    def bars(title):
+        return {
+            "title": title,
+            "figure": hbar_chart(
+                [Bar(dim(i)[0], rng.randint(5, 40), dim(i)[1], dim(i)[2]) for i in range(6)],
+                title=title,
+                unit="program",
+            ),
+        }
+
+    def roadmap(n):
+        rows = [
+            GanttRow(text(rng, 3), 2025 + (i % 8), min(2034, 2025 + (i % 8) + rng.randint(0, 4)), dim(i)[1], dim(i)[2])
+            for i in range(n)
+        ]
+        return {
+            "title": "Peta jalan 10 tahun",
+            "figure": gantt_chart(rows, years=range(2025, 2035), title="Peta jalan 10 tahun"),
+        }
+
+    def quickwins(n):
+        return {
+            "title": "Profil quick win",
+            "profiles": [
+                {
+                    "name": f"Quick win {i + 1}: {text(rng, 3)[:-1]}",
+                    "facts": [("Dimensi", dim(i)[0]), ("OPD", f"OPD-{i:03d}"), ("Anggaran", "Rp 250.000.000")],
+                    "text": text(rng, 160),
+                    "figure": hbar_chart(
+                        [Bar("Kemajuan", rng.randint(0, 100), dim(i)[1], dim(i)[2])],
+                        title="Kemajuan",
+                        unit="%",
+                        max_value=100,
+                        id_prefix=f"qw{i}",
+                    ),
+                }
+                for i in range(n)
+            ],
+        }
+
+    s = lambda n: max(1, int(n * scale))  # noqa: E731
+    return {
+        "analisis": [
+            ("Program RPJMD", [programmes(s(300), "Program RPJMD dan pemetaan dimensi"), bars("Program per dimensi")]),
+            ("Analisis kesiapan", [programmes(s(60), "Kesiapan per komponen")]),
+        ],
+        "masterplan": [
+            ("Program masterplan", [programmes(s(80), "Program dan rencana aksi"), bars("Anggaran per dimensi")]),
+            ("Peta jalan", [roadmap(s(40)), programmes(s(80), "Rencana tahunan")]),
+            ("Quick win", [programmes(s(30), "Quick win terpilih")]),
+        ],
+        "ringkasan": [("Ringkasan", [bars("Program per dimensi"), programmes(s(80), "Program utama"), roadmap(s(20))])],
+        "quickwin": [("Quick win", [quickwins(s(30))])],
+    }
+
+
+def register_synthetic(scale):
+    for book, chapters in synthetic_chapters(scale).items():
+        if any(not c.key.startswith("books-") for c in registry.chapters(book)):
+            continue  # real chapters exist: measure those
+        for order, (title, parts) in enumerate(chapters, start=20):
+            registry.register_chapter(
+                registry.Chapter(
+                    book,
+                    f"bench-{order}",
+                    title,
+                    "books/books/synthetic.html",
+                    lambda m, t=title, p=parts: {"title": t, "parts": p},
+                    order,
+                )
+            )
+
+
+def render_one(args):
+    """Runs in its own process: (key, pages, wall seconds, peak MB, HTML seconds, CPU seconds)."""
+    mp_pk, key, scale = args
+    connections.close_all()
+    register_synthetic(scale)
+    mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp_pk)
+    book = Book.objects.get(cohort=None, key=key)
+    began, cpu = time.perf_counter(), time.process_time()
+    html = book_html(mp, book)
+    html_seconds = time.perf_counter() - began
+    pdf, pages = render_book(mp, html)
+    seconds = time.perf_counter() - began
+    cpu = time.process_time() - cpu
+    return key, pages, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, html_seconds, cpu
+
+
+def reuse_check(mp, scale):
+    """An unchanged export: the time request_export takes to hand back the stored file (one book)."""
+    from unittest import mock
+
+    from books import services, tasks
+
+    register_synthetic(scale)
+    mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp.pk)
+    with mock.patch.object(tasks.render_export, "delay"):
+        job = services.request_export(masterplan=mp, book_keys=["ringkasan"], variant="draft")[0]
+    services.run_job(job.pk)
+    began = time.perf_counter()
+    again = services.request_export(masterplan=mp, book_keys=["ringkasan"], variant="draft")[0]
+    print(f"unchanged export (ringkasan) back in {(time.perf_counter() - began) * 1000:.0f} ms, reused={again.reused}")
+    connections.close_all()
+
+
+def main():
+    from simple_history.signals import post_create_historical_record
+
+    # Filling the plan must not schedule background re-renders (books.signals) on a broker.
+    post_create_historical_record.disconnect(dispatch_uid="books.content_changed")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    options = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    mp = fill(options.scale)
+    connections.close_all()
+    keys = [b.key for b in Book.objects.filter(cohort=None)]
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    print(
+        f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'puncak MB':>11}{'batas MB':>10}{'HTML ms':>9}{'CPU s':>8}{'hlm/CPU-s':>11}"
+    )
+    results = {}
+    for key in keys:
+        with context.Pool(1, maxtasksperchild=1) as pool:
+            key, pages, seconds, peak, html_s, cpu = pool.map(render_one, [(mp.pk, key, options.scale)])[0]
+        results[key] = (pages, seconds)
+        print(
+            f"{key:<12}{pages:>8}{seconds:>8.2f}{pages / seconds:>8.1f}{peak:>11.0f}{50 + 3.2 * pages:>10.0f}"
+            f"{html_s * 1000:>9.0f}{cpu:>8.2f}{pages / cpu:>11.1f}"
+        )
+    print(
+        f"baseline: a bare process after django.setup() has {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    reuse_check(mp, options.scale)
+    order = sorted(keys, key=lambda k: -results[k][0])  # largest first
+    longest = max(s for _p, s in results.values())
+    for workers in (1, 2):
+        began = time.perf_counter()
+        with context.Pool(workers, maxtasksperchild=1) as pool:
+            pool.map(render_one, [(mp.pk, key, options.scale) for key in order], chunksize=1)
+        wall = time.perf_counter() - began
+        print(
+            f"set of {len(keys)} books, {workers} worker(s): {wall:.2f} s  (longest book {longest:.2f} s, "
+            f"target with 2 workers <= {longest * 1.2:.2f} s)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Access per view and role, the htmx status fragment, the job list's query count."""
+
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+
+from books import tasks
+from books.models import ExportJob
+from masterplan.models import Masterplan
+
+from .factories import ExportJobFactory
+
+EXPORTERS = ["coordinator", "expert", "admin"]
+NOT_EXPORTERS = ["opd_member", "other_opd_member", "reader"]
+MEMBERS = EXPORTERS + NOT_EXPORTERS
+
+
+@pytest.mark.parametrize("who", MEMBERS)
+def test_index_for_members(personas, as_user, who):
+    ExportJobFactory(masterplan=personas.masterplan)
+    response = as_user(getattr(personas, who)).get(reverse("books:index", args=[personas.masterplan.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Buku Quick Win" in content and "Unduh PDF" in content
+    assert ("Ekspor ke PDF" in content) == (who in EXPORTERS)
+
+
+def test_index_stranger_404(personas, as_user):
+    assert as_user(personas.stranger).get(reverse("books:index", args=[personas.masterplan.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("who", EXPORTERS)
+def test_export_by_exporters_queues_jobs(personas, as_user, who, django_capture_on_commit_callbacks):
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    with mock.patch.object(tasks.render_export, "delay") as delay, django_capture_on_commit_callbacks(execute=True):
+        response = as_user(getattr(personas, who)).post(url, {"book": "__all__", "variant": "draft"})
+    assert response.status_code == 302
+    jobs = ExportJob.objects.filter(masterplan=personas.masterplan)
+    assert jobs.count() == 4 and delay.call_count == 4
+    assert {j.requested_by_id for j in jobs} == {getattr(personas, who).pk}
+
+
+@pytest.mark.parametrize("who", NOT_EXPORTERS)
+def test_export_refused_for_others(personas, as_user, who):
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    assert as_user(getattr(personas, who)).post(url, {"book": "analisis", "variant": "draft"}).status_code == 403
+    assert not ExportJob.objects.exists()
+
+
+def test_export_stranger_404_and_get_405(personas, as_user):
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    assert as_user(personas.stranger).post(url, {"book": "analisis", "variant": "draft"}).status_code == 404
+    assert as_user(personas.coordinator).get(url).status_code == 405
+
+
+def test_final_export_refused_before_approval(personas, as_user):
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    response = as_user(personas.expert).post(url, {"book": "analisis", "variant": "final"}, follow=True)
+    assert "Versi final hanya dapat dibuat setelah masterplan disetujui." in response.content.decode()
+    assert not ExportJob.objects.exists()
+
+
+def test_final_export_after_approval(personas, as_user, django_capture_on_commit_callbacks):
+    Masterplan.objects.filter(pk=personas.masterplan.pk).update(status=Masterplan.Status.APPROVED)
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    with mock.patch.object(tasks.render_export, "delay"), django_capture_on_commit_callbacks(execute=True):
+        as_user(personas.expert).post(url, {"book": "analisis", "variant": "final"})
+    assert ExportJob.objects.get().variant == "final"
+
+
+def test_unknown_book_is_a_form_error(personas, as_user):
+    url = reverse("books:export", args=[personas.masterplan.pk])
+    response = as_user(personas.coordinator).post(url, {"book": "rahasia", "variant": "draft"}, follow=True)
+    assert response.status_code == 200 and not ExportJob.objects.exists()
+
+
+def test_status_fragment_polls_until_finished(personas, as_user):
+    job = ExportJobFactory(masterplan=personas.masterplan, status="running", stage="Menata halaman", progress=35)
+    client = as_user(personas.reader)
+    url = reverse("books:job_status", args=[personas.masterplan.pk, job.pk])
+    content = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 2s"' in content and "Menata halaman" in content
+    ExportJob.objects.filter(pk=job.pk).update(status="done")
+    content = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in content and "Unduh PDF" in content
+
+
+def test_failed_job_shows_its_error(personas, as_user):
+    job = ExportJobFactory(masterplan=personas.masterplan, status="failed", error="Bab “X” gagal disusun")
+    content = as_user(personas.expert).get(reverse("books:job_status", args=[personas.masterplan.pk, job.pk])).content
+    assert "Bab “X” gagal disusun" in content.decode()
+
+
+def test_job_of_another_masterplan_is_404(personas, as_user):
+    job = ExportJobFactory(masterplan=personas.other_masterplan)
+    client = as_user(personas.coordinator)
+    assert client.get(reverse("books:job_status", args=[personas.masterplan.pk, job.pk])).status_code == 404
+    assert client.get(reverse("books:download", args=[personas.masterplan.pk, job.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("who", MEMBERS)
+def test_download_for_members(personas, as_user, who):
+    job = ExportJobFactory(masterplan=personas.masterplan)
+    response = as_user(getattr(personas, who)).get(reverse("books:download", args=[personas.masterplan.pk, job.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "DRAF.pdf" in response["Content-Disposition"]
+
+
+def test_download_of_an_unfinished_job_is_404(personas, as_user):
+    job = ExportJobFactory(masterplan=personas.masterplan, status="queued", file="")
+    url = reverse("books:download", args=[personas.masterplan.pk, job.pk])
+    assert as_user(personas.reader).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("who", MEMBERS)
+def test_preview_for_members(personas, as_user, who):
+    url = reverse("books:preview", args=[personas.masterplan.pk, "analisis"])
+    response = as_user(getattr(personas, who)).get(url)
+    content = response.content.decode()
+    assert response.status_code == 200 and "Buku Analisis Strategis" in content
+    assert "/static/books/book.css" in content and "file://" not in content
+
+
+def test_preview_unknown_book_404(personas, as_user):
+    url = reverse("books:preview", args=[personas.masterplan.pk, "tidak-ada"])
+    assert as_user(personas.coordinator).get(url).status_code == 404
+
+
+def test_dashboard_panel_shows_latest_exports(personas, as_user):
+    ExportJobFactory(masterplan=personas.masterplan, book_key="analisis", page_count=17)
+    content = as_user(personas.expert).get(reverse("masterplan:dashboard", args=[personas.masterplan.pk])).content
+    content = content.decode()
+    assert "17 hlm" in content and "Ekspor semua buku (draf)" in content
+    content = as_user(personas.reader).get(reverse("masterplan:dashboard", args=[personas.masterplan.pk])).content
+    assert "Ekspor semua buku (draf)" not in content.decode()
+
+
+def test_tab_is_registered(personas, as_user):
+    content = as_user(personas.reader).get(reverse("masterplan:dashboard", args=[personas.masterplan.pk])).content
+    assert reverse("books:index", args=[personas.masterplan.pk]) in content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_index_query_count_is_constant(personas, as_user, django_assert_num_queries, rows):
+    for _ in range(rows):
+        ExportJobFactory(masterplan=personas.masterplan)
+    client = as_user(personas.expert)
+    url = reverse("books:index", args=[personas.masterplan.pk])
+    client.get(url)
+    # session, user, masterplan, membership, books (exists + list), latest per book, job count, job page
+    with django_assert_num_queries(9):
+        client.get(url)
