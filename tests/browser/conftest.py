@@ -1,6 +1,7 @@
 """Browser tests: Playwright for Python driving Debian's Chromium (installed by scripts/system-packages.sh;
 Playwright's own browser download cannot work here)."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -26,6 +27,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True))  # live_server needs committed data
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +42,29 @@ def browser():
         browser.close()
 
 
+# What the data migrations create; a transactional test's flush removes it, so it is made again.
+REFERENCE_DATA = [
+    ("masterplan", "0002_dimensions", "create"),
+    ("bimtek", "0002_default_checklists", "create"),
+    ("books", "0002_default_books", "create_books"),
+]
+
+
+def restore_reference_data():
+    from django.apps import apps
+
+    from masterplan.models import Dimension
+
+    if Dimension.objects.exists():
+        return
+    for app, migration, function in REFERENCE_DATA:
+        module = importlib.import_module(f"{app}.migrations.{migration}")
+        getattr(module, function)(apps, None)
+
+
 @pytest.fixture
-def demo(transactional_db):
+def demo(db):
+    restore_reference_data()
     call_command("demo", verbosity=0, stdout=open(os.devnull, "w"))
 
 
