@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "quickwins",
     "books",
     "review",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -256,7 +257,11 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 900, minimum=30)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 20
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_KB", 600_000, minimum=50_000)
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"books.*": {"queue": "render"}, "review.tasks.send_*": {"queue": "mail"}}
+CELERY_TASK_ROUTES = {
+    "books.*": {"queue": "render"},
+    "review.tasks.send_*": {"queue": "mail"},
+    "core.tasks.send_*": {"queue": "mail"},
+}
 # A worker that loses the broker stops its late-acknowledged jobs: the broker hands them out again,
 # so they are not finished twice (Celery 6's default).
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
