@@ -75,6 +75,7 @@ def test_workers_can_be_scaled(compose):
         assert "container_name" not in service
         assert "ports" not in service
     assert compose["services"]["web"]["ports"] == ["127.0.0.1:8000:8000"]
+    assert compose["services"]["web"]["environment"]["GUNICORN_BIND"] == "0.0.0.0:8000"
 
 
 def test_entrypoint_worker_roles_use_prefetch_one_and_their_queues():
