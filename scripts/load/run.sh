@@ -22,6 +22,7 @@ psql "${DATABASE_URL%/*}/postgres" -qtc "select 1 from pg_database where datname
   || psql "${DATABASE_URL%/*}/postgres" -qc "create database \"$db_name\""
 $BIN/python manage.py migrate --noinput -v 0
 $BIN/python scripts/load/seed.py --regions "$LOAD_REGIONS"
+$BIN/python manage.py axes_reset >/dev/null  # lockouts of an earlier run would fail its logins
 
 GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_LOG_LEVEL=warning \
   $BIN/gunicorn --config deploy/gunicorn.conf.py --access-logfile "$OUT/access.log" config.wsgi &
