@@ -184,7 +184,7 @@ _media_backend = env_choice("MEDIA_STORAGE", "filesystem", ("filesystem", "s3"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "config.static_storage.StaticStorage"
         if _collected
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

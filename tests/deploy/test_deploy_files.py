@@ -157,7 +157,7 @@ def test_nginx_site_terminates_tls_sets_proxy_headers_and_hides_media():
         for line in (DEPLOY / "rancang.env.example").read_text().splitlines()
         if "=" in line and not line.startswith("#")
     )
-    assert "listen 443 ssl;" in site and "ssl_certificate " in site
+    assert "listen 443 ssl http2;" in site and "ssl_certificate " in site
     assert re.search(r"client_max_body_size (\d+)m;", site).group(1) == str(int(env["UPLOAD_MAX_MB"]) + 1)
     for header in ("Host $host", "X-Real-IP $remote_addr", "X-Forwarded-Proto $scheme"):
         assert f"proxy_set_header {header};" in site
