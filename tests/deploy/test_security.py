@@ -120,14 +120,15 @@ def test_csp_on_signed_in_pages(personas, as_user):
 
 @pytest.mark.django_db
 def test_session_cookie_lasts_the_configured_hours(client, settings):
-    assert settings.SESSION_COOKIE_AGE == 8 * 3600  # SESSION_HOURS default
+    settings.SESSION_COOKIE_AGE = 2 * 3600  # SESSION_HOURS=2 (default 8)
     user = UserFactory(email="koordinator@uji.test")
 
     response = login(client, user.email, PASSWORD, REMOTE_ADDR="10.1.1.1")
 
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
-    assert int(cookie["max-age"]) == 8 * 3600
+    assert int(cookie["max-age"]) == 2 * 3600
     assert cookie["httponly"]
+    assert client.session.get_expiry_age() == 2 * 3600
 
 
 def test_celery_settings_do_not_lose_work(settings):
