@@ -4,10 +4,12 @@ import gzip
 import hashlib
 import json
 import tarfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -80,6 +82,22 @@ def occupied(manifest, path, using):
             if pks - keys[label]:
                 found.append(label)
     return found
+
+
+@contextmanager
+def history_paused():
+    """The backup holds every history row already: loading must not add any. django-simple-history
+    skips raw saves but records the many-to-many changes loaddata makes, unless it is switched off."""
+    missing = object()
+    previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", missing)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        if previous is missing:
+            del settings.SIMPLE_HISTORY_ENABLED
+        else:
+            settings.SIMPLE_HISTORY_ENABLED = previous
 
 
 def _safe_member(member):
@@ -157,7 +175,8 @@ def restore_backup(*, source, using="default", storage=None, force=False):
         )
     # Empty the tables (also the rows the migrations created): the backup holds them all.
     call_command("flush", database=using, interactive=False, verbosity=0)
-    call_command("loaddata", str(database_path), database=using, verbosity=0)
+    with history_paused():
+        call_command("loaddata", str(database_path), database=using, verbosity=0)
     restore_media(source / MEDIA_FILE, manifest, storage)
     verify(manifest, storage, using, report)
     return report

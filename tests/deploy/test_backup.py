@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from PIL import Image
@@ -182,3 +183,25 @@ def test_restore_refuses_a_backup_of_a_newer_version(portal, tmp_path):
 
     with pytest.raises(BackupError, match="versi Rancang yang lebih baru.*masterplan.9999_dari_masa_depan"):
         restore_backup(source=tmp_path / "backup")
+
+
+def test_loading_adds_no_history_of_its_own(portal, tmp_path, media, monkeypatch):
+    """simple_history records many-to-many changes even on loaddata: the restore switches it off."""
+    call_command("backup", out=str(tmp_path / "backup"), stdout=io.StringIO())
+    seen = {}
+
+    def spy(name, *args, **options):
+        seen[name] = getattr(django_settings, "SIMPLE_HISTORY_ENABLED", True)
+        if name == "loaddata":
+            raise BackupError("berhenti di sini")  # the test database stays as it is
+
+    monkeypatch.setattr("backups.restore.call_command", spy)
+    monkeypatch.setattr("backups.restore.occupied", lambda *args: [])
+    for path in media.rglob("*"):
+        if path.is_file():
+            path.unlink()
+
+    with pytest.raises(BackupError, match="berhenti di sini"):
+        restore_backup(source=tmp_path / "backup")
+    assert seen == {"migrate": True, "flush": True, "loaddata": False}
+    assert not hasattr(django_settings, "SIMPLE_HISTORY_ENABLED")  # as before the restore
