@@ -8,8 +8,10 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .client_ip import parse_networks
 from .env import env_bool, env_choice, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +26,11 @@ def _secret_key():
     key = env_str("SECRET_KEY")
     if key:
         return key
+    if HTTPS:
+        # Several web servers and workers must share one key; a generated one would differ per machine.
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when RANCANG_HTTPS=1 (production): 50 or more random characters."
+        )
     path = DATA_DIR / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
@@ -59,6 +66,7 @@ INSTALLED_APPS = [
     "quickwins",
     "books",
     "review",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +108,10 @@ TEMPLATES = [
 _database_url = env_url("DATABASE_URL", "", ("postgres", "postgresql", "sqlite"))
 if _database_url:
     DATABASES = {
-        "default": dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0))
+        # Health checks: a connection broken by a PostgreSQL restart is replaced, not reused for an error.
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0), conn_health_checks=True
+        )
     }
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "db.sqlite3"}}
@@ -129,13 +140,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8, minimum=1, maximum=24 * 30) * 3600
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# The proxies whose X-Real-IP is believed (config/client_ip.py): addresses or networks, comma-separated.
+try:
+    TRUSTED_PROXY_NETWORKS = parse_networks(env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"]))
+except ValueError as _error:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXIES: {_error} (use addresses or networks, e.g. 127.0.0.1,10.0.0.0/8)."
+    ) from None
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -156,26 +176,40 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"  # never served directly: uploads go through views that check access
-_collected = (STATIC_ROOT / "staticfiles.json").exists()
+# The manifest (hashed names) once collectstatic has written it; STATIC_MANIFEST=1 forces it, so the
+# first collectstatic of a deployment (deploy/Dockerfile) writes the manifest too.
+_collected = env_bool("STATIC_MANIFEST", (STATIC_ROOT / "staticfiles.json").exists())
 WHITENOISE_USE_FINDERS = not _collected
 _media_backend = env_choice("MEDIA_STORAGE", "filesystem", ("filesystem", "s3"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "config.static_storage.StaticStorage"
         if _collected
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 if _media_backend == "s3":
+    # Any S3-compatible store (AWS, MinIO, a data centre's object storage). Without AWS_ACCESS_KEY_ID,
+    # boto3 falls back to its own chain (instance role, ~/.aws). Files stay private: the portal serves
+    # them itself after its access check, never through a public bucket URL.
+    if not env_str("S3_BUCKET"):
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs S3_BUCKET (and usually S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)."
+        )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": env_str("S3_BUCKET"),
-            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "endpoint_url": env_url("S3_ENDPOINT_URL", "", ("https", "http")) or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "location": env_str("S3_PREFIX", "media").strip("/"),
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
+            "signature_version": "s3v4",
         },
     }
 
@@ -199,6 +233,8 @@ REDIS_URL = env_url("REDIS_URL", "", ("redis", "rediss"))
 BROKER_DIR = DATA_DIR / "broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    # A job taken by a worker that dies unacknowledged is re-delivered after this many seconds: it must
+    # be longer than the longest render (CELERY_TASK_TIME_LIMIT) and the longest retry countdown.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 7200, minimum=60)}
 else:
     for _sub in ("queue", "processed", "control"):
@@ -222,7 +258,19 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 900, minimum=30)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 20
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_KB", 600_000, minimum=50_000)
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"books.*": {"queue": "render"}, "review.tasks.send_*": {"queue": "mail"}}
+CELERY_TASK_ROUTES = {
+    "books.*": {"queue": "render"},
+    "review.tasks.send_*": {"queue": "mail"},
+    "core.tasks.send_*": {"queue": "mail"},
+}
+# A worker that loses the broker stops its late-acknowledged jobs: the broker hands them out again,
+# so they are not finished twice (Celery 6's default).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+if REDIS_URL and CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT + 60:
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT={CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout']} must be longer than "
+        f"CELERY_TASK_TIME_LIMIT={CELERY_TASK_TIME_LIMIT} plus a minute, or a long render would be run twice."
+    )
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
