@@ -81,7 +81,8 @@ def test_stage_page_shows_missing_items_and_links(as_user, personas):
     response = as_user(personas.expert).get(reverse("bimtek:stages", args=[personas.masterplan.pk]))
     html = response.content.decode()
     assert "Sesi tahap I tercatat" in html
-    assert "bagian ini belum tersedia" in html or "Menunggu" in html
+    # every metric is registered now: a missing item says "Belum" and links to where it is fixed
+    assert "Belum" in html and "Lengkapi" in html
 
 
 def test_dashboard_shows_the_stage_track(as_user, personas):

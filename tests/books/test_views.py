@@ -149,6 +149,7 @@ def test_index_query_count_is_constant(personas, as_user, django_assert_num_quer
     client = as_user(personas.expert)
     url = reverse("books:index", args=[personas.masterplan.pk])
     client.get(url)
-    # session, user, masterplan, membership, books (exists + list), latest per book, job count, job page
-    with django_assert_num_queries(9):
+    # session, user, masterplan, membership, books (exists + list), latest per book, job count, job page,
+    # unread notifications (bell)
+    with django_assert_num_queries(10):
         client.get(url)
