@@ -24,3 +24,15 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
         return response
+
+
+class IndonesianFirstMiddleware:
+    """Rancang speaks Indonesian unless the user picks English: the browser's Accept-Language (often
+    English on office computers) is not consulted; the language switch's cookie or session is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
