@@ -32,7 +32,8 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 bench: setup
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_rpjmd.py
+	$(BIN)/python scripts/bench_books.py
 
 clean:
 	rm -rf $(VENV) var staticfiles
