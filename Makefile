@@ -13,7 +13,7 @@ run: setup
 	scripts/run.sh
 
 test: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 setup: $(STAMP) locale/en/LC_MESSAGES/django.mo
 
