@@ -175,8 +175,7 @@ def _finish_rendered(job, *, digest, pdf, pages, seconds):
         error="",
     )
     if not done:  # another run finished it first: keep that one (it announced itself), drop this file
-        name, storage = job.file.name, job.file.storage
-        transaction.on_commit(lambda: storage.delete(name))
+        job.file.storage.delete(job.file.name)
     job.refresh_from_db()
     if done:
         announce_ready(job)
