@@ -10,7 +10,7 @@ class BimtekConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from . import content, panels
+        from . import content, panels, reviewing
         from .models import ROMAN
 
         registry.register_tab(registry.Tab("bimtek", _("Bimtek"), "bimtek:stages", order=10))
@@ -94,3 +94,4 @@ class BimtekConfig(AppConfig):
                 appendix=True,
             )
         )
+        reviewing.register()

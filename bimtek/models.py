@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -55,7 +56,12 @@ class Stage(Versioned):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords()
+    # The checklist's completion when last computed (stage page, dashboard, closing), for the programme
+    # dashboard, which cannot evaluate every region's metrics in bulk.
+    checklist_done = models.PositiveSmallIntegerField(_("butir daftar periksa terpenuhi"), null=True, blank=True)
+    checklist_total = models.PositiveSmallIntegerField(_("jumlah butir daftar periksa"), null=True, blank=True)
+    checklist_at = models.DateTimeField(_("daftar periksa dihitung pada"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["checklist_done", "checklist_total", "checklist_at"])
 
     objects = StageQuerySet.as_manager()
 
@@ -128,6 +134,9 @@ class Session(Versioned):
     @property
     def owner_opd_id(self):
         return None  # the coordinator records sessions
+
+    def get_absolute_url(self):
+        return reverse("bimtek:session", args=[self.masterplan_id, self.pk])
 
     def expert_list(self):
         return [line.strip() for line in self.experts.splitlines() if line.strip()]

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from core.uploads import IMAGE_KINDS, make_thumbnail
 
-from . import snapshots
+from . import reviewing, snapshots
+from .checklists import checklists
 from .models import Attachment, Commitment, Snapshot, Stage, StageStatus
 
 DEFAULT_COMMITMENT_TEXT = """Kami, Kepala Daerah dan pimpinan perangkat daerah {region}, yang bertanda tangan di bawah ini, setelah mengikuti empat tahap bimbingan teknis Gerakan Menuju 100 Smart City, dengan ini menyatakan komitmen bersama untuk:
@@ -75,6 +76,7 @@ def close_stage(*, masterplan, number, user, when=None):
     stage.closed_by = user
     stage.version += 1
     stage.save()
+    reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
     return take_snapshot(masterplan=masterplan, user=user, stage=stage, when=when)
 
 

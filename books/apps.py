@@ -11,9 +11,10 @@ class BooksConfig(AppConfig):
 
         from core.registry import Panel, Tab, register_panel, register_tab
 
-        from . import chapters, panels, signals
+        from . import chapters, panels, reviewing, signals
 
         register_tab(Tab("books", _("Buku"), "books:index", 60))
         register_panel(Panel("books", "books/partials/panel.html", panels.dashboard_panel, 60))
         chapters.register()
         post_create_historical_record.connect(signals.content_changed, dispatch_uid="books.content_changed")
+        reviewing.register()

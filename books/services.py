@@ -14,6 +14,7 @@ from masterplan.models import Masterplan
 
 from .models import Book, DraftRefresh, ExportJob
 from .rendering import RenderError, book_html, content_hash, is_final_allowed, render_book
+from .reviewing import announce_ready
 
 log = logging.getLogger(__name__)
 QUIET_SECONDS = 60
@@ -145,13 +146,22 @@ def run_job(job_pk):
     digest = content_hash(html, variant=job.variant)
     source = _reusable(masterplan, job.book_key, job.variant, digest)
     if source:
-        return _finish_reused(job, source)
+        with transaction.atomic():
+            job = _finish_reused(job, source)
+            announce_ready(job)
+        return job
     _set(job.pk, stage=_("Menata halaman dan membuat PDF"), progress=35, content_hash=digest)
     began = time.perf_counter()
     pdf, pages = render_book(masterplan, html)
     seconds = time.perf_counter() - began
     _set(job.pk, stage=_("Menyimpan berkas"), progress=90)
     job.file.save(f"{job.book_key}-{digest[:12]}.pdf", ContentFile(pdf), save=False)
+    with transaction.atomic():  # the requester's notification is written with the job's end; mail after commit
+        job = _finish_rendered(job, digest=digest, pdf=pdf, pages=pages, seconds=seconds)
+    return job
+
+
+def _finish_rendered(job, *, digest, pdf, pages, seconds):
     done = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING).update(
         status=ExportJob.Status.DONE,
         stage=_("Selesai"),
@@ -164,9 +174,11 @@ def run_job(job_pk):
         finished_at=timezone.now(),
         error="",
     )
-    if not done:  # another run finished it first: keep that one, drop this file
+    if not done:  # another run finished it first: keep that one (it announced itself), drop this file
         job.file.storage.delete(job.file.name)
     job.refresh_from_db()
+    if done:
+        announce_ready(job)
     return job
 
 

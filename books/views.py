@@ -22,6 +22,17 @@ def _export_form(masterplan, data=None, books=None):
     return ExportForm(data, books=books, final_allowed=is_final_allowed(masterplan))
 
 
+FINDINGS_SHOWN = 5
+
+
+def _consistency(masterplan):
+    """The plan's consistency report (plan.consistency, 6 queries): what would make the books wrong or thin."""
+    from plan.consistency import check
+
+    findings = check(masterplan)
+    return {"count": len(findings), "first": findings[:FINDINGS_SHOWN], "rest": findings[FINDINGS_SHOWN:]}
+
+
 @login_required
 def index(request, mp):
     access = get_masterplan_for_user(request, mp)
@@ -41,6 +52,7 @@ def index(request, mp):
             "page": page,
             "form": _export_form(masterplan, books=books) if access.can_export else None,
             "final_allowed": is_final_allowed(masterplan),
+            "consistency": _consistency(masterplan) if access.can_export else None,
         },
     )
 

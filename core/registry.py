@@ -202,6 +202,7 @@ class CohortColumn:
     label: str
     values: Callable
     order: int = 50
+    help: str = ""  # what the column counts, shown under the table
 
 
 _cohort_columns: dict[str, CohortColumn] = {}

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from masterplan.access import get_masterplan_for_user
 from .. import services
 from ..forms import CommitmentForm, ScanForm, SignatoryForm
 from ..models import Commitment, Signatory
+from ..reviewing import COMMITMENT, edited
 
 
 def _page(request, access, commitment, status=200, **forms):
@@ -53,7 +55,9 @@ def commitment(request, mp):
     form = CommitmentForm(request.POST, instance=obj)
     if form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                edited(access, COMMITMENT, _("Naskah Komitmen Bersama diubah."))
         except EditConflict as error:
             return _page(request, access, error.current, form=error.form, conflict=error)
         messages.success(request, _("Komitmen Bersama disimpan."))
@@ -70,7 +74,9 @@ def signatory_add(request, mp):
     if not form.is_valid():
         return _page(request, access, obj, status=400, signatory_form=form)
     form.instance.commitment = obj
-    form.save()
+    with transaction.atomic():
+        form.save()
+        edited(access, COMMITMENT, _("Penanda tangan %(n)s ditambahkan.") % {"n": form.instance.name})
     messages.success(request, _("%(n)s ditambahkan sebagai penanda tangan.") % {"n": form.instance.name})
     return redirect("bimtek:commitment", mp=mp)
 
@@ -80,7 +86,9 @@ def signatory_add(request, mp):
 def signatory_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_object_or_404(Signatory.objects.filter(commitment__masterplan=access.masterplan), pk=pk)
-    obj.delete()
+    with transaction.atomic():
+        obj.delete()
+        edited(access, COMMITMENT, _("Penanda tangan %(n)s dihapus.") % {"n": obj.name})
     messages.success(request, _("%(n)s dihapus dari penanda tangan.") % {"n": obj.name})
     return redirect("bimtek:commitment", mp=mp)
 
@@ -93,7 +101,9 @@ def commitment_scan_upload(request, mp):
     form = ScanForm(request.POST, request.FILES, prefix="scan")
     if not form.is_valid():
         return _page(request, access, obj, status=400, scan_form=form)
-    services.set_commitment_scan(commitment=obj, uploaded=form.cleaned_data["scan"])
+    with transaction.atomic():
+        services.set_commitment_scan(commitment=obj, uploaded=form.cleaned_data["scan"])
+        edited(access, COMMITMENT, _("Pindaian naskah bertanda tangan diunggah."))
     messages.success(request, _("Pindaian naskah bertanda tangan diunggah."))
     return redirect("bimtek:commitment", mp=mp)
 

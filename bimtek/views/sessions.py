@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from masterplan.access import get_for_user, get_masterplan_for_user
 from .. import services
 from ..forms import AttachmentForm, AttendeeForm, DecisionForm, FollowUpForm, SessionForm
 from ..models import ROMAN, Attachment, Attendee, Decision, FollowUp, Session
+from ..reviewing import FOLLOWUPS, SESSIONS, edited
 from .stages import stage_number
 
 
@@ -56,7 +58,9 @@ def session_add(request, mp, number):
     if request.method == "POST" and form.is_valid():
         form.instance.masterplan = access.masterplan
         form.instance.stage = services.ensure_stage(masterplan=access.masterplan, number=number)
-        saved = save_versioned(form)
+        with transaction.atomic():
+            saved = save_versioned(form)
+            edited(access, SESSIONS, _("Sesi “%(t)s” ditambahkan.") % {"t": saved.title})
         messages.success(request, _("Sesi “%(t)s” dicatat.") % {"t": saved.title})
         return redirect("bimtek:session", mp=mp, pk=saved.pk)
     return render(
@@ -81,7 +85,9 @@ def session_edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                edited(access, SESSIONS, _("Sesi “%(t)s” diubah.") % {"t": obj.title})
         except EditConflict as error:
             conflict = error
         else:
@@ -107,9 +113,14 @@ def session_edit(request, mp, pk):
 def session_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_for_user(access, Session.objects.all(), pk, write=True)
-    for attachment in obj.attachments.all():
-        services.delete_attachment(attachment=attachment)
-    obj.delete()
+    with transaction.atomic():
+        had_followups = obj.followups.exists()
+        for attachment in obj.attachments.all():
+            services.delete_attachment(attachment=attachment)
+        obj.delete()
+        edited(access, SESSIONS, _("Sesi “%(t)s” dihapus.") % {"t": obj.title})
+        if had_followups:
+            edited(access, FOLLOWUPS, _("Tindak lanjut sesi “%(t)s” ikut dihapus.") % {"t": obj.title})
     messages.success(request, _("Sesi “%(t)s” dihapus.") % {"t": obj.title})
     return redirect("bimtek:stages", mp=mp)
 
@@ -123,7 +134,9 @@ def attendee_add(request, mp, pk):
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, attendee_form=form)
     form.instance.session = obj
-    form.save()
+    with transaction.atomic():
+        form.save()
+        edited(access, SESSIONS, _("Daftar hadir sesi “%(t)s” diubah.") % {"t": obj.title})
     messages.success(request, _("%(n)s ditambahkan ke daftar hadir.") % {"n": form.instance.name})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -133,7 +146,9 @@ def attendee_add(request, mp, pk):
 def attendee_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = _child(access, Attendee, pk)
-    obj.delete()
+    with transaction.atomic():
+        obj.delete()
+        edited(access, SESSIONS, _("%(n)s dihapus dari daftar hadir.") % {"n": obj.name})
     messages.success(request, _("%(n)s dihapus dari daftar hadir.") % {"n": obj.name})
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -147,7 +162,9 @@ def decision_add(request, mp, pk):
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, decision_form=form)
     form.instance.session = obj
-    form.save()
+    with transaction.atomic():
+        form.save()
+        edited(access, SESSIONS, _("Keputusan sesi “%(t)s” ditambahkan.") % {"t": obj.title})
     messages.success(request, _("Keputusan dicatat."))
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -157,7 +174,9 @@ def decision_add(request, mp, pk):
 def decision_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = _child(access, Decision, pk)
-    obj.delete()
+    with transaction.atomic():
+        obj.delete()
+        edited(access, SESSIONS, _("Keputusan sesi dihapus: %(d)s") % {"d": obj.text[:120]})
     messages.success(request, _("Keputusan dihapus."))
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -172,7 +191,9 @@ def followup_add(request, mp, pk):
         return _session_page(request, access, obj, status=400, followup_form=form)
     form.instance.session = obj
     form.instance.masterplan = access.masterplan
-    save_versioned(form)
+    with transaction.atomic():
+        save_versioned(form)
+        edited(access, FOLLOWUPS, _("Tindak lanjut untuk %(o)s ditambahkan.") % {"o": form.instance.opd})
     messages.success(request, _("Tindak lanjut untuk %(o)s dicatat.") % {"o": form.instance.opd})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -185,7 +206,9 @@ def followup_edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                edited(access, FOLLOWUPS, _("Tindak lanjut diubah: %(t)s") % {"t": obj.text[:120]})
         except EditConflict as error:
             conflict = error
         else:
@@ -211,7 +234,11 @@ def followup_toggle(request, mp, pk):
     """Mark a follow-up done or open again: the coordinator, or a member of the OPD that owns it."""
     access = get_masterplan_for_user(request, mp, write=True)
     obj = get_for_user(access, FollowUp.objects.select_related("opd", "session__stage"), pk, write=True)
-    services.set_followup_done(followup=obj, done=request.POST.get("done") == "1")
+    done = request.POST.get("done") == "1"
+    with transaction.atomic():
+        services.set_followup_done(followup=obj, done=done)
+        reason = _("Tindak lanjut ditandai selesai: %(t)s") if done else _("Tindak lanjut dibuka lagi: %(t)s")
+        edited(access, FOLLOWUPS, reason % {"t": obj.text[:120]})
     if request.htmx:
         return render(
             request,
@@ -229,7 +256,9 @@ def followup_toggle(request, mp, pk):
 def followup_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_for_user(access, FollowUp.objects.all(), pk, write=True)
-    obj.delete()
+    with transaction.atomic():
+        obj.delete()
+        edited(access, FOLLOWUPS, _("Tindak lanjut dihapus: %(t)s") % {"t": obj.text[:120]})
     messages.success(request, _("Tindak lanjut dihapus."))
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -268,14 +297,16 @@ def attachment_add(request, mp, pk):
     form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, attachment_form=form)
-    attachment = services.add_attachment(
-        session=obj,
-        uploaded=form.cleaned_data["file"],
-        content_kind=form.content_kind,
-        kind=form.cleaned_data["kind"],
-        title=form.cleaned_data["title"],
-        user=request.user,
-    )
+    with transaction.atomic():
+        attachment = services.add_attachment(
+            session=obj,
+            uploaded=form.cleaned_data["file"],
+            content_kind=form.content_kind,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            user=request.user,
+        )
+        edited(access, SESSIONS, _("Lampiran %(n)s diunggah.") % {"n": attachment.original_name})
     messages.success(request, _("Lampiran %(n)s diunggah.") % {"n": attachment.original_name})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -304,6 +335,8 @@ def attachment_thumbnail(request, mp, pk):
 def attachment_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     attachment = get_for_user(access, Attachment.objects.all(), pk, write=True)
-    services.delete_attachment(attachment=attachment)
+    with transaction.atomic():
+        services.delete_attachment(attachment=attachment)
+        edited(access, SESSIONS, _("Lampiran %(n)s dihapus.") % {"n": attachment.original_name})
     messages.success(request, _("Lampiran %(n)s dihapus.") % {"n": attachment.original_name})
     return redirect("bimtek:session", mp=mp, pk=attachment.session_id)
