@@ -69,6 +69,7 @@ def programme_detail(request, mp, pk):
         indicators=indicators,
         partners=list(programme.partner_opds.all()),
         rpjmd_programs=list(programme.rpjmd_programs.select_related("opd")),
+        quickwins=list(programme.quickwins.order_by("short_name")),  # quick wins linked from their form
         years=programme.years or access.masterplan.years,
         editable=access.can_edit(programme),
         sources=Source.choices,

@@ -105,6 +105,8 @@ def test_link_to_the_masterplans_own_programmes(as_user, personas, quickwin, dim
     html = client.get(quickwin.get_absolute_url()).content.decode()
     assert "Program masterplan terkait" in html and "Bank Sampah Digital" in html
     assert reverse("plan:programme_detail", args=[personas.masterplan.pk, own.pk]) in html
+    programme_page = client.get(own.get_absolute_url()).content.decode()
+    assert "Quick win terkait" in programme_page and quickwin.get_absolute_url() in programme_page
     from quickwins.contributions import serialize
 
     record = next(r for r in serialize(personas.masterplan) if r["key"] == f"quickwin-{quickwin.pk}")
@@ -113,11 +115,13 @@ def test_link_to_the_masterplans_own_programmes(as_user, personas, quickwin, dim
 
 def test_profiles_prefetch_the_programmes(personas, quickwin, django_assert_num_queries):
     quickwin.plan_programmes.add(ProgrammeFactory(masterplan=personas.masterplan))
-    for i in range(5):
+    for _ in range(5):
         QuickWinFactory(masterplan=personas.masterplan).plan_programmes.add(
             ProgrammeFactory(masterplan=personas.masterplan)
         )
-    with django_assert_num_queries(9):  # quick wins, owners, partners, budgets, indicators, photos, RPJMD, plan, updates
+    with django_assert_num_queries(
+        9
+    ):  # quick wins, owners, partners, budgets, indicators, photos, RPJMD, plan, updates
         names = [[p.name for p in q.plan_programmes.all()] for q in QuickWin.objects.for_profiles()]
     assert sum(len(n) for n in names) == 6
 
