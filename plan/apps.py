@@ -9,7 +9,7 @@ class PlanConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from . import books, metrics, panels, sections
+        from . import books, metrics, panels, reviewing, sections
 
         registry.register_tab(registry.Tab("plan", _("Rencana"), "plan:overview", 30))
         registry.register_panel(
@@ -37,3 +37,4 @@ class PlanConfig(AppConfig):
             registry.register_metric(registry.Metric(key, label, measure, url_name))
         for chapter in books.CHAPTERS:
             registry.register_chapter(chapter)
+        reviewing.register()

@@ -10,6 +10,7 @@ class QuickwinsConfig(AppConfig):
         from core import registry
 
         from . import contributions as c
+        from . import reviewing
 
         registry.register_tab(registry.Tab("quickwins", _("Quick Win"), "quickwins:catalogue", 40))
         registry.register_panel(registry.Panel("quickwins", "quickwins/panel.html", c.panel_context, 40))
@@ -54,3 +55,4 @@ class QuickwinsConfig(AppConfig):
                 40,
             )
         )
+        reviewing.register()

@@ -65,6 +65,7 @@ def serialize(masterplan):
                         for i in quickwin.indicators.all()
                     ],
                     "rpjmd_programs": [p.code for p in quickwin.rpjmd_programs.all()],
+                    "plan_programmes": sorted(p.name for p in quickwin.plan_programmes.all()),
                 },
             }
         )

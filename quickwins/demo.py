@@ -408,4 +408,20 @@ def populate(demo):
                 user=user,
             )
         created += 1
-    demo.say(f"Quick win: {created} dibuat ({len(QUICKWINS)} dalam demo, 6 terpilih).")
+    linked = _link_programmes(masterplan)
+    demo.say(f"Quick win: {created} dibuat ({len(QUICKWINS)} dalam demo, 6 terpilih), {linked} dikaitkan ke program.")
+
+
+def _link_programmes(masterplan):
+    """Each quick win not yet linked gets the masterplan's first programme of its dimension (idempotent)."""
+    from plan.models import Programme
+
+    first = {}
+    for programme in Programme.objects.for_masterplan(masterplan).order_by("dimension__order", "order", "pk"):
+        first.setdefault(programme.dimension_id, programme)
+    linked = 0
+    for quickwin in QuickWin.objects.for_masterplan(masterplan).filter(plan_programmes__isnull=True):
+        if quickwin.dimension_id in first:
+            quickwin.plan_programmes.add(first[quickwin.dimension_id])
+            linked += 1
+    return linked

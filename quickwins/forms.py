@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedFormMixin
 from core.uploads import ALL_KINDS, IMAGE_KINDS, validate_upload
 from masterplan.models import OPD, Element
+from plan.models import Programme
 from rpjmd.models import RPJMD, Program
 
 from .models import Budget, Partner, ProgressUpdate, QuickWin, QuickWinIndicator, QuickWinOwner, SelectionWeights
@@ -74,11 +75,13 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
             "sustainability_business_model",
             "risks",
             "rpjmd_programs",
+            "plan_programmes",
         ]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
             "rpjmd_programs": forms.SelectMultiple(attrs={"size": 8}),
+            "plan_programmes": forms.SelectMultiple(attrs={"size": 8}),
             **{
                 name: TEXTAREA
                 for name in [
@@ -109,6 +112,12 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
             _("Program RPJMD daerah yang didukung quick win ini (tahan Ctrl untuk memilih lebih dari satu).")
             if programs.exists()
             else _("RPJMD daerah belum diimpor; program RPJMD dapat dikaitkan setelah diimpor di tab RPJMD.")
+        )
+        programmes = Programme.objects.for_masterplan(masterplan).select_related("dimension")
+        self.fields["plan_programmes"].queryset = programmes  # only this masterplan's programmes
+        self.fields["plan_programmes"].label_from_instance = lambda p: f"{p.dimension.name} · {p.name}"
+        self.fields["plan_programmes"].help_text = _(
+            "Program masterplan (tab Rencana) yang dijalankan lebih awal lewat quick win ini."
         )
         owner = []
         if self.instance.pk:
@@ -153,7 +162,7 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
                     Column("sustainability_business_model", css_class="col-md-6"),
                 ),
             ),
-            Fieldset(_("Risiko dan keterkaitan"), "risks", "rpjmd_programs"),
+            Fieldset(_("Risiko dan keterkaitan"), "risks", "rpjmd_programs", "plan_programmes"),
             "version",
         )
 

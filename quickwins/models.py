@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -110,6 +111,7 @@ class QuickWinQuerySet(models.QuerySet):
             "indicators",
             "photos",
             Prefetch("rpjmd_programs", queryset=_program_model().objects.select_related("opd")),
+            Prefetch("plan_programmes", queryset=_programme_model().objects.select_related("dimension", "lead_opd")),
             Prefetch("updates", queryset=ProgressUpdate.objects.order_by("date", "created_at")),
         )
 
@@ -118,6 +120,12 @@ def _program_model():
     from rpjmd.models import Program
 
     return Program
+
+
+def _programme_model():
+    from plan.models import Programme
+
+    return Programme
 
 
 class QuickWin(Versioned):
@@ -149,6 +157,9 @@ class QuickWin(Versioned):
     rpjmd_programs = models.ManyToManyField(
         "rpjmd.Program", blank=True, related_name="quickwins", verbose_name=_("program RPJMD terkait")
     )
+    plan_programmes = models.ManyToManyField(
+        "plan.Programme", blank=True, related_name="quickwins", verbose_name=_("program masterplan terkait")
+    )
     status = models.CharField(_("status siklus"), max_length=16, choices=Status.choices, default=Status.IDEA)
     # The latest progress update, kept here by services.record_progress so that lists need no subquery.
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), null=True, blank=True, editable=False)
@@ -169,7 +180,7 @@ class QuickWin(Versioned):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[rpjmd_programs])
+    history = HistoricalRecords(m2m_fields=[rpjmd_programs, plan_programmes])
 
     objects = QuickWinQuerySet.as_manager()
 
@@ -186,6 +197,9 @@ class QuickWin(Versioned):
 
     def __str__(self):
         return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("quickwins:profile", args=[self.masterplan_id, self.pk])
 
     def clean(self):
         errors = {}

@@ -13,7 +13,7 @@ from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import Dimension
 
-from . import services
+from . import reviewing, services
 from .charts import progress_chart
 from .forms import (
     BudgetFormSet,
@@ -86,12 +86,16 @@ def create(request, mp):
         initial={"dimension": request.GET.get("dimension", "")[:6]},
     )
     if request.method == "POST" and form.is_valid():
-        quickwin = services.quickwin_create(
-            form=form,
-            masterplan=access.masterplan,
-            owner_opd=form.cleaned_data["owner_opd"],
-            owner_year=form.cleaned_data["owner_year"],
-        )
+        with transaction.atomic():
+            quickwin = services.quickwin_create(
+                form=form,
+                masterplan=access.masterplan,
+                owner_opd=form.cleaned_data["owner_opd"],
+                owner_year=form.cleaned_data["owner_year"],
+            )
+            reviewing.edited(
+                masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Quick win baru"))
+            )
         messages.success(request, _("Quick win %(q)s ditambahkan.") % {"q": quickwin})
         return redirect("quickwins:profile", mp=mp, pk=quickwin.pk)
     return render(request, "quickwins/form.html", _context(access, form=form, quickwin=None))
@@ -104,7 +108,11 @@ def edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(
+                    masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Diubah"))
+                )
         except EditConflict as error:
             conflict = error
         else:
@@ -140,6 +148,11 @@ def details(request, mp, pk):
             if bump_version(quickwin, expected):
                 for formset in formsets.values():
                     formset.save()
+                reviewing.edited(
+                    masterplan=access.masterplan,
+                    user=request.user,
+                    reason=reviewing.reason(quickwin, _("Rincian diubah")),
+                )
             else:
                 conflict = True
         if not conflict:
@@ -157,7 +170,11 @@ def details(request, mp, pk):
 def delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     quickwin = get_for_user(access, QuickWin.objects.all(), pk)
-    services.delete_quickwin(quickwin=quickwin)
+    with transaction.atomic():
+        services.delete_quickwin(quickwin=quickwin)
+        reviewing.edited(
+            masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Dihapus"))
+        )
     messages.success(request, _("Quick win %(q)s dihapus.") % {"q": quickwin})
     return redirect("quickwins:catalogue", mp=mp)
 
@@ -171,12 +188,18 @@ def photo_add(request, mp, pk):
     access, quickwin = get_quickwin_for_user(request, mp, pk, write=True)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
-        services.add_photo(
-            quickwin=quickwin,
-            uploaded=form.cleaned_data["image"],
-            caption=form.cleaned_data["caption"],
-            user=request.user,
-        )
+        with transaction.atomic():
+            services.add_photo(
+                quickwin=quickwin,
+                uploaded=form.cleaned_data["image"],
+                caption=form.cleaned_data["caption"],
+                user=request.user,
+            )
+            reviewing.edited(
+                masterplan=access.masterplan,
+                user=request.user,
+                reason=reviewing.reason(quickwin, _("Foto ditambahkan")),
+            )
         messages.success(request, _("Foto ditambahkan."))
     else:
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
@@ -208,7 +231,11 @@ def photo_thumbnail(request, mp, pk):
 @require_POST
 def photo_delete(request, mp, pk):
     photo = _photo_for_user(request, mp, pk, write=True)
-    services.delete_photo(photo=photo)
+    with transaction.atomic():
+        services.delete_photo(photo=photo)
+        reviewing.edited(
+            masterplan=photo.masterplan, user=request.user, reason=reviewing.reason(photo.quickwin, _("Foto dihapus"))
+        )
     messages.success(request, _("Foto dihapus."))
     return redirect("quickwins:profile", mp=mp, pk=photo.quickwin_id)
 
@@ -246,7 +273,11 @@ def weights(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(
+                    masterplan=access.masterplan, user=request.user, reason=_("Bobot kriteria seleksi diubah.")
+                )
         except EditConflict as error:
             conflict = error
         else:
@@ -263,7 +294,11 @@ def score(request, mp, pk):
     form = ScoreForm(request.POST, instance=quickwin, prefix=f"q{quickwin.pk}")
     if form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(
+                    masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Skor diubah"))
+                )
         except EditConflict as error:
             messages.error(request, error.message)
         else:
@@ -290,6 +325,8 @@ def choose(request, mp, pk):
     with transaction.atomic():
         if bump_version(quickwin, expected):
             services.set_chosen(quickwin=quickwin, chosen=chosen)
+            what = _("Ditandai terpilih") if chosen else _("Kembali menjadi kandidat")
+            reviewing.edited(masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, what))
             ok = True
         else:
             ok = False

@@ -10,6 +10,7 @@ class RpjmdConfig(AppConfig):
         from core import registry
 
         from . import contributions as c
+        from . import reviewing
 
         registry.register_tab(registry.Tab("rpjmd", _("RPJMD"), "rpjmd:index", order=20))
         registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", c.panel_context, order=20))
@@ -57,3 +58,4 @@ class RpjmdConfig(AppConfig):
                 order=60,
             )
         )
+        reviewing.register()

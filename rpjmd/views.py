@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Case, IntegerField, Sum, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from core.concurrency import EditConflict, save_versioned
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import OPD, Dimension, Element
 
-from . import coverage, export, services
+from . import coverage, export, reviewing, services
 from .forms import BulkMappingForm, FilterForm, MappingForm, MisiForm, VisiForm
 from .models import RPJMD, Misi, Program
 
@@ -76,7 +77,11 @@ def visi_misi(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(
+                    masterplan=masterplan, section_key=reviewing.MISI, user=request.user, reason=_("Visi RPJMD diubah.")
+                )
         except EditConflict as error:
             conflict = error
         else:
@@ -117,7 +122,14 @@ def misi_save(request, mp, pk=None):
     form = MisiForm(request.POST, instance=instance, rpjmd=rpjmd)
     if form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(
+                    masterplan=access.masterplan,
+                    section_key=reviewing.MISI,
+                    user=request.user,
+                    reason=_("Misi %(n)s RPJMD diubah.") % {"n": form.instance.number},
+                )
         except EditConflict as error:
             return _render_visi_misi(request, access, rpjmd, misi_form=form, conflict=error)
         messages.success(request, _("Misi %(n)s disimpan.") % {"n": form.instance.number})
@@ -186,15 +198,22 @@ def map_program(request, mp, pk):
         data = form.cleaned_data
         element = data["primary_element"]
         try:
-            services.map_program(
-                program=program,
-                dimension=element.dimension if element else None,
-                element=element,
-                secondary=data["secondary_elements"],
-                justification=data["justification"],
-                expected_version=data.get("version"),
-                user=request.user,
-            )
+            with transaction.atomic():
+                services.map_program(
+                    program=program,
+                    dimension=element.dimension if element else None,
+                    element=element,
+                    secondary=data["secondary_elements"],
+                    justification=data["justification"],
+                    expected_version=data.get("version"),
+                    user=request.user,
+                )
+                reviewing.edited(
+                    masterplan=access.masterplan,
+                    section_key=reviewing.PROGRAMS,
+                    user=request.user,
+                    reason=reviewing.program_reason(program),
+                )
         except services.StaleVersion:
             stale = True
             program = _get(access, _programs(access, rpjmd), pk)
@@ -258,7 +277,14 @@ def bulk_map(request, mp):
                 messages.error(request, error)
         return redirect(back)
     element = form.cleaned_data["primary_element"]
-    count = services.bulk_map(programs=programs, dimension=element.dimension, element=element, user=request.user)
+    with transaction.atomic():
+        count = services.bulk_map(programs=programs, dimension=element.dimension, element=element, user=request.user)
+        reviewing.edited(
+            masterplan=access.masterplan,
+            section_key=reviewing.PROGRAMS,
+            user=request.user,
+            reason=reviewing.program_reason(None, count=count),
+        )
     messages.success(
         request, _("%(n)s program dipetakan ke %(e)s (%(d)s).") % {"n": count, "e": element, "d": element.dimension}
     )

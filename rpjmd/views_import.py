@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core.spreadsheets import MAX_BYTES
 from masterplan.access import get_masterplan_for_user
 
-from . import export, rpjmd_import, services
+from . import export, reviewing, rpjmd_import, services
 from .forms import ImportForm
 from .models import RPJMD
 from .rpjmd_import import BytesUpload as PendingFile
@@ -101,7 +102,12 @@ def import_confirm(request, mp, token):
     if not plan.ok:
         messages.error(request, _("Berkas masih bermasalah; tidak ada yang disimpan. Perbaiki lalu unggah ulang."))
         return redirect("rpjmd:import_preview", mp=mp, token=token)
-    rpjmd_import.apply_plan(plan, user=request.user)
+    with transaction.atomic():  # one report per section for the whole import, whatever its size
+        rpjmd_import.apply_plan(plan, user=request.user)
+        for key in (reviewing.MISI, reviewing.PROGRAMS):
+            reviewing.edited(
+                masterplan=access.masterplan, section_key=key, user=request.user, reason=_("RPJMD diimpor ulang.")
+            )
     services.drop_pending(masterplan_id=access.masterplan.pk, user_id=request.user.pk, token=token)
     messages.success(request, _("Impor selesai: %(summary)s") % {"summary": plan.summary()})
     return redirect("rpjmd:index", mp=mp)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -163,6 +164,9 @@ class Programme(PlanItem):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("plan:programme_detail", args=[self.masterplan_id, self.pk])
 
     @property
     def owner_opd_id(self):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -9,6 +10,7 @@ from core.concurrency import EditConflict, save_versioned
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import Dimension
 
+from .. import reviewing
 from ..forms.direction import PlanSettingsForm, VisionForm
 from ..lists import block
 from ..models import DimensionStrategy, Goal, Mission, PlanSettings, Vision
@@ -46,7 +48,9 @@ def _single_form(request, access, model, form_class, *, plan_page, title, done, 
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            with transaction.atomic():
+                save_versioned(form)
+                reviewing.edited(masterplan=masterplan, model=model, user=request.user)
         except EditConflict as error:
             conflict = error
         else:

@@ -6,6 +6,7 @@ and the list is refreshed in place (hx-select of the list's id on the page the v
 import re
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from core.concurrency import EditConflict, save_versioned
 from masterplan.access import get_for_user, get_masterplan_for_user
 
-from .. import services
+from .. import reviewing, services
 from ..lists import KINDS, Block
 from .common import page, page_key
 
@@ -58,7 +59,9 @@ def item_add(request, mp, kind):
     fixed = _fixed(request, kind, list_id) if request.method == "POST" else {}
     form = kind.form(request.POST or None, masterplan=access.masterplan, fixed=fixed, prefix=list_id)
     if request.method == "POST" and form.is_valid():
-        services.add_item(form=form)
+        with transaction.atomic():
+            item = services.add_item(form=form)
+            reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, action="add", item=item)
         return redirect(next_url)
     block = Block(kind, list_id, [], editable=True, fixed=fixed, form=form, next=next_url)
     context = {"access": access, "masterplan": access.masterplan, "block": block, "form": form}
@@ -84,7 +87,9 @@ def item_edit(request, mp, kind, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            item = save_versioned(form)
+            with transaction.atomic():
+                item = save_versioned(form)
+                reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, item=item)
         except EditConflict as error:
             conflict = error
         else:
@@ -107,7 +112,9 @@ def item_delete(request, mp, kind, pk):
     kind = _kind(kind)
     access = get_masterplan_for_user(request, mp, write=True)
     item = get_for_user(access, kind.model.objects.all(), pk, write=True)
-    item.delete()
+    with transaction.atomic():
+        item.delete()
+        reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, action="delete", item=item)
     return redirect(_next(request, kind, mp))
 
 
@@ -117,5 +124,9 @@ def item_move(request, mp, kind, pk):
     kind = _kind(kind)
     access = get_masterplan_for_user(request, mp, write=True)
     item = get_for_user(access, kind.model.objects.all(), pk, write=True)
-    services.move_item(item=item, direction="up" if request.POST.get("direction") == "up" else "down")
+    with transaction.atomic():
+        if services.move_item(item=item, direction="up" if request.POST.get("direction") == "up" else "down"):
+            reviewing.edited(
+                masterplan=access.masterplan, model=kind.model, user=request.user, action="move", item=item
+            )
     return redirect(_next(request, kind, mp))

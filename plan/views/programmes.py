@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,10 +13,10 @@ from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import Dimension
 from rpjmd.models import RPJMD
 
-from .. import services
+from .. import reviewing, services
 from ..financing import programme_totals
 from ..forms.programmes import BudgetForm, IndicatorForm, ProgrammeFilterForm, ProgrammeForm
-from ..models import PlanSettings, Programme, ProgrammeIndicator, Source
+from ..models import BudgetLine, PlanSettings, Programme, ProgrammeIndicator, Source
 from .common import page
 
 
@@ -68,6 +69,7 @@ def programme_detail(request, mp, pk):
         indicators=indicators,
         partners=list(programme.partner_opds.all()),
         rpjmd_programs=list(programme.rpjmd_programs.select_related("opd")),
+        quickwins=list(programme.quickwins.order_by("short_name")),  # quick wins linked from their form
         years=programme.years or access.masterplan.years,
         editable=access.can_edit(programme),
         sources=Source.choices,
@@ -98,10 +100,19 @@ def programme_edit(request, mp, pk=None):
     if request.method == "POST" and form.is_valid():
         access.require_edit(form.instance)
         try:
-            if programme is None:
-                saved = services.add_item(form=form)
-            else:
-                saved = save_versioned(form)
+            with transaction.atomic():
+                if programme is None:
+                    saved = services.add_item(form=form)
+                else:
+                    saved = save_versioned(form)
+                reviewing.edited(
+                    masterplan=masterplan,
+                    model=Programme,
+                    user=request.user,
+                    action="edit" if programme else "add",
+                    item=saved,
+                    extra_sections=["plan.roadmap"],
+                )
         except EditConflict as error:
             conflict = error
         else:
@@ -124,7 +135,16 @@ def programme_edit(request, mp, pk=None):
 def programme_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, pk, write=True)
-    programme.delete()
+    with transaction.atomic():
+        programme.delete()
+        reviewing.edited(
+            masterplan=access.masterplan,
+            model=Programme,
+            user=request.user,
+            action="delete",
+            item=programme,
+            extra_sections=["plan.roadmap"],
+        )
     messages.success(request, _("Program %(p)s dihapus.") % {"p": programme.name})
     return redirect("plan:programmes", mp=mp)
 
@@ -134,7 +154,11 @@ def programme_delete(request, mp, pk):
 def programme_move(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, pk, write=True)
-    services.move_item(item=programme, direction="up" if request.POST.get("direction") == "up" else "down")
+    with transaction.atomic():
+        if services.move_item(item=programme, direction="up" if request.POST.get("direction") == "up" else "down"):
+            reviewing.edited(
+                masterplan=access.masterplan, model=Programme, user=request.user, action="move", item=programme
+            )
     return redirect(f"{reverse('plan:programmes', args=[mp])}#program-{programme.pk}")
 
 
@@ -146,8 +170,12 @@ def programme_budget(request, mp, pk):
     form = BudgetForm(request.POST or None, programme=programme, lines=lines)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        if bump_version(programme, form.cleaned_data["version"]):
-            services.set_budget(programme=programme, amounts=form.amounts())
+        with transaction.atomic():
+            saved = bump_version(programme, form.cleaned_data["version"])
+            if saved:
+                services.set_budget(programme=programme, amounts=form.amounts())
+                reviewing.edited(masterplan=access.masterplan, model=BudgetLine, user=request.user, item=programme)
+        if saved:
             messages.success(request, _("Anggaran %(p)s disimpan.") % {"p": programme.name})
             return redirect("plan:programme_detail", mp=mp, pk=pk)
         conflict = _(
@@ -176,10 +204,15 @@ def indicator_edit(request, mp, programme_pk, pk=None):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            if indicator is None:
-                services.add_item(form=form)
-            else:
-                save_versioned(form)
+            with transaction.atomic():
+                saved = services.add_item(form=form) if indicator is None else save_versioned(form)
+                reviewing.edited(
+                    masterplan=access.masterplan,
+                    model=ProgrammeIndicator,
+                    user=request.user,
+                    action="edit" if indicator else "add",
+                    item=saved,
+                )
         except EditConflict as error:
             conflict = error
         else:
@@ -202,7 +235,12 @@ def indicator_edit(request, mp, programme_pk, pk=None):
 def indicator_delete(request, mp, programme_pk, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, programme_pk, write=True)
-    get_object_or_404(ProgrammeIndicator.objects.filter(programme=programme), pk=pk).delete()
+    indicator = get_object_or_404(ProgrammeIndicator.objects.filter(programme=programme), pk=pk)
+    with transaction.atomic():
+        indicator.delete()
+        reviewing.edited(
+            masterplan=access.masterplan, model=ProgrammeIndicator, user=request.user, action="delete", item=indicator
+        )
     messages.success(request, _("Indikator dihapus."))
     return redirect("plan:programme_detail", mp=mp, pk=programme.pk)
 

@@ -235,7 +235,8 @@ def test_mapping_page_query_count_does_not_grow(setup, as_user, django_assert_nu
             program.secondary_elements.add(element("komunitas"))
     assert count() == few
     # session, user, masterplan, membership, RPJMD, count, programmes page, their secondary elements,
-    # elements for the form, OPDs and misi for the filters, dimensions for the filter and the patterns.
+    # elements for the form, OPDs and misi for the filters, dimensions for the filter and the patterns,
+    # the bell, the section's comment thread (comments, their replies, members for the form).
     with django_assert_num_queries(few):
         client.get(url("mapping", setup))
 
