@@ -156,12 +156,13 @@ def test_programme_dashboard_queries_stay_constant_with_bimtek_and_books_columns
         client.get(url)
     for i in range(1, n):
         region(i)
-    # session, user, bell, cohort, province choices, the annotated masterplans; one query per registered
-    # column (bimtek's stored checklists, books' latest exports): the same whatever the number of regions
+    # session, user, bell, cohort, province choices, the annotated masterplans; the registered columns
+    # (bimtek's stored checklists 1, books' latest exports 1, RPJMD mapping 2, chosen quick wins 3): the
+    # same whatever the number of regions
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
     rows = response.context["rows"]
     assert len(rows) == n + 2
-    assert len(few.captured_queries) <= 10
+    assert len(few.captured_queries) <= 15
     html = response.content.decode()
     assert "I: 2/3" in html and "Daftar periksa" in html and "Buku terakhir" in html
