@@ -57,7 +57,7 @@ def world(personas):
     }
 
 
-# url name, how to get the row's kwargs, field, the foreign value, the row (to check it did not change)
+# url name, the row of A whose edit form is posted, the field, the row of B whose id is put in that field
 CASES = [
     ("plan:programme_edit", "programme", "lead_opd", "foreign_opd"),
     ("plan:programme_edit", "programme", "partner_opds", "foreign_opd"),
