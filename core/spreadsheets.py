@@ -174,12 +174,15 @@ def read_csv_bytes(data):
     first_lines = "\n".join(sample.splitlines()[:20])
     delimiter = ";" if first_lines.count(";") > first_lines.count(",") else ","
     rows = []
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-        if len(rows) >= MAX_ROWS:
-            raise SpreadsheetError(
-                _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
-            )
-        rows.append([_uncsv(cell) for cell in row])
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(rows) >= MAX_ROWS:
+                raise SpreadsheetError(
+                    _("Berkas berisi lebih dari %(max)s baris.") % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                )
+            rows.append([_uncsv(cell) for cell in row])
+    except csv.Error as error:  # e.g. one cell longer than the csv module's limit (128 KB)
+        raise SpreadsheetError(_("Berkas CSV tidak dapat dibaca: %(e)s.") % {"e": error}) from None
     return Sheet("CSV", _trim(rows))
 
 

@@ -120,6 +120,8 @@ def comment_add_view(request, mp):
     masterplan = access.masterplan
     target, section_key, parent = None, request.POST.get("section", ""), None
     if request.POST.get("parent"):
+        if not request.POST["parent"].isdigit():  # "parent=abc" is a comment that does not exist, not a 500
+            raise Http404
         parent = get_for_user(access, Comment.objects.all(), request.POST["parent"])
     elif request.POST.get("target"):
         target = resolve_target(access, request.POST["target"])
