@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from masterplan.models import Dimension, Element
 
@@ -183,7 +184,11 @@ def dimension_charts(rows):
 
     programs = bar_chart(
         [
-            (r.dimension.name, [(r.bar, r.dimension.key, f"{r.programs}")], _("%(n)s program") % {"n": r.programs})
+            (
+                r.dimension.name,
+                [(r.bar, r.dimension.key, f"{r.programs}")],
+                ngettext("%(n)s program", "%(n)s program", r.programs) % {"n": r.programs},
+            )
             for r in rows
         ]
     )
