@@ -50,7 +50,8 @@ def team_context(masterplan):
 def register():
     profile = gettext_lazy("Gambaran Umum Daerah")
     team = gettext_lazy("Tim Penyusun dan Perangkat Daerah")
-    register_chapter(Chapter("analisis", "books-profil", profile, "books/books/profile.html", profile_context, 5))
-    register_chapter(Chapter("analisis", "books-tim", team, "books/books/team.html", team_context, 6))
+    # The strategic analysis opens with how the plan was made (bimtek, order 10), then who made it; the region's
+    # profile there is the plan app's (order 20). The masterplan closes with the Komitmen Bersama (bimtek, 90).
+    register_chapter(Chapter("analisis", "books-tim", team, "books/books/team.html", team_context, 12))
     register_chapter(Chapter("ringkasan", "books-profil", profile, "books/books/profile.html", profile_context, 5))
-    register_chapter(Chapter("masterplan", "books-tim", team, "books/books/team.html", team_context, 95, appendix=True))
+    register_chapter(Chapter("masterplan", "books-tim", team, "books/books/team.html", team_context, 85, appendix=True))

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from core import registry
 from core.pdf import render_pdf, static_uri
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
-FRAME_VERSION = "3"
+FRAME_VERSION = "4"
 PDF_VARIANT = "pdf/a-3b"
 LOGO_MAX_BYTES = 3 * 1024 * 1024
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -57,6 +58,8 @@ _FIGURE = re.compile(
     r'<figure\b([^>]*\bclass="[^"]*\bbook-figure\b[^"]*"[^>]*)>(.*?)<figcaption([^>]*)>(.*?)</figcaption>', re.S
 )
 _H2 = re.compile(r"<h2\b([^>]*)>(.*?)</h2>", re.S)
+# `<img data-book-media="masterplan/<id>/...">` in a chapter: an upload of this masterplan, inlined as data: URL.
+_MEDIA_IMG = re.compile(r'<img\b([^>]*?)\sdata-book-media="([^"<>]*)"([^>]*)>')
 _PREFIX = re.compile(r"^\s*(Tabel|Gambar|Table|Figure)\s*:\s*", re.I)
 
 
@@ -111,9 +114,40 @@ def render_chapters(masterplan, book_key):
                 _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
                 % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
             ) from error
+        html = _inline_media(html, masterplan)
         html, sections = _number_parts(html, f"c{index}", tables, figures, chapter.appendix)
         chapters.append(RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections))
     return chapters, tables, figures
+
+
+def _inline_media(html, masterplan):
+    """Chapters name an image of the masterplan's own uploads (`data-book-media`, a path below MEDIA_ROOT);
+    it is inlined as a data: URL, so the preview and the PDF show it and nothing else is read. An image
+    outside the masterplan's folder, missing or not PNG/JPEG is left out."""
+    if "data-book-media" not in html:
+        return html
+    folder = media_dir(masterplan).resolve()
+
+    def image(match):
+        before, name, after = match.groups()
+        path = (Path(settings.MEDIA_ROOT) / unescape(name)).resolve()
+        if not path.is_relative_to(folder) or not path.is_file():
+            return ""
+        try:
+            with path.open("rb") as handle:
+                uri = _data_uri(handle.read(LOGO_MAX_BYTES + 1))
+        except OSError:
+            return ""
+        return f'<img{before} src="{uri}"{after}>' if uri else ""
+
+    return _MEDIA_IMG.sub(image, html)
+
+
+def _data_uri(data):
+    mime = next((m for magic, m in LOGO_TYPES.items() if data.startswith(magic)), None)
+    if mime is None or len(data) > LOGO_MAX_BYTES:
+        return ""
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
 def logo_data_uri(masterplan):
@@ -125,10 +159,7 @@ def logo_data_uri(masterplan):
             data = handle.read(LOGO_MAX_BYTES + 1)
     except (OSError, ValueError):
         return ""
-    mime = next((m for magic, m in LOGO_TYPES.items() if data.startswith(magic)), None)
-    if mime is None or len(data) > LOGO_MAX_BYTES:
-        return ""
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+    return _data_uri(data)
 
 
 def is_final_allowed(masterplan):

@@ -3,10 +3,12 @@
 
     .venv/bin/python scripts/bench_books.py [--scale 1.0]
 
-Fills one masterplan (120 OPDs, 60 members; 300 RPJMD programmes, 80 masterplan programmes, 30 quick wins and a
-10-year roadmap as synthetic chapters for every book that has no real chapter registered yet; once the content
-apps are merged, a book's real chapters are used and an app may provide `<app>/bench.py: fill(masterplan, scale)`
-to fill its data). Reports per book: pages, render seconds, pages/second and peak memory (each render in its own
+Fills one masterplan through the content apps' own models (`fill_content`): 120 OPDs, 60 members, an RPJMD with
+300 programmes (mapped to the dimensions, with budgets), 80 masterplan programmes over a 10-year roadmap (budget
+lines, indicators with yearly targets), readiness items, SWOT, strategies and goals, applications, and 30 chosen
+quick wins with partners, budgets, indicators and progress. The books' real chapters are measured; synthetic
+chapters are used only for a book that has no real chapter registered (an app may also provide
+`<app>/bench.py: fill(masterplan, scale)`). Reports per book: pages, render seconds, pages/second and peak memory (each render in its own
 process, ru_maxrss), then the whole set's wall time with 1 and 2 worker processes (largest book first).
 """
 
@@ -83,6 +85,7 @@ def fill(scale):
     Membership.objects.bulk_create(
         [Membership(masterplan=mp, user=u, role=Role.OPD_MEMBER, opd=opds[i % len(opds)]) for i, u in enumerate(users)]
     )
+    fill_content(mp, opds, scale, rng)
     for app in CONTENT_APPS:
         try:
             module = importlib.import_module(f"{app}.bench")
@@ -90,6 +93,186 @@ def fill(scale):
             continue
         module.fill(mp, scale)
     return mp
+
+
+def fill_content(mp, opds, scale, rng):
+    """The content apps' data of a large masterplan, with their models (bulk inserts, no history)."""
+    import datetime
+
+    from masterplan.models import Element
+    from plan.models import (
+        Application,
+        BudgetLine,
+        DimensionStrategy,
+        Goal,
+        Programme,
+        ProgrammeIndicator,
+        ProgrammeTarget,
+        ReadinessItem,
+        SwotEntry,
+    )
+    from quickwins.models import Budget, Partner, ProgressUpdate, QuickWin, QuickWinIndicator
+    from rpjmd.models import RPJMD, Misi, Program, ProgramBudget
+
+    s = lambda n: max(1, int(n * scale))  # noqa: E731
+    dims = list(Dimension.objects.order_by("order"))
+    elements = {d.pk: list(Element.objects.filter(dimension=d).order_by("order")) or [None] for d in dims}
+    years = list(range(mp.start_year, mp.end_year + 1))
+
+    rpjmd = RPJMD.objects.create(region=mp.region, start_year=2021, end_year=2026, visi=text(rng, 14))
+    misi = Misi.objects.bulk_create([Misi(rpjmd=rpjmd, number=n + 1, text=text(rng, 16)) for n in range(6)])
+    for n, m in enumerate(misi):
+        m.dimensions.set([dims[n % len(dims)], dims[(n + 2) % len(dims)]])
+    programs = []
+    for n in range(s(300)):
+        d = dims[n % len(dims)] if n % 7 else None  # most mapped, some not
+        programs.append(
+            Program(
+                rpjmd=rpjmd,
+                code=f"{1 + n // 60}.{n % 60:02d}.{n % 9 + 1:02d}",
+                name=f"Program {text(rng, 7)[:-1]} {n}",
+                opd=opds[n % len(opds)],
+                misi=misi[n % len(misi)],
+                order=n,
+                primary_dimension=d,
+                primary_element=elements[d.pk][n % len(elements[d.pk])] if d else None,
+            )
+        )
+    programs = Program.objects.bulk_create(programs)
+    ProgramBudget.objects.bulk_create(
+        [
+            ProgramBudget(program=p, year=y, amount=rng.randint(1, 90) * 100_000_000)
+            for p in programs
+            for y in (2022, 2023)
+        ]
+    )
+
+    horizons = ["short", "medium", "long"]
+    programmes = Programme.objects.bulk_create(
+        [
+            Programme(
+                masterplan=mp,
+                name=f"{text(rng, 6)[:-1]} {n}",
+                dimension=dims[n % len(dims)],
+                element=elements[dims[n % len(dims)].pk][0],
+                description=text(rng, 30),
+                lead_opd=opds[n % len(opds)],
+                horizon=horizons[n % 3],
+                start_year=years[(n * 3) % 8],
+                end_year=min(years[-1], years[(n * 3) % 8] + 1 + n % 4),
+                order=n,
+            )
+            for n in range(s(80))
+        ]
+    )
+    for n, p in enumerate(programmes):
+        p.rpjmd_programs.set(programs[n : n + 2])
+        p.partner_opds.set(opds[n + 1 : n + 3])
+    BudgetLine.objects.bulk_create(
+        [
+            BudgetLine(programme=p, year=y, source=src, amount=rng.randint(1, 40) * 250_000_000)
+            for p in programmes
+            for y in range(p.start_year, p.end_year + 1)
+            for src in ("apbd", "apbn")
+        ]
+    )
+    indicators = ProgrammeIndicator.objects.bulk_create(
+        [
+            ProgrammeIndicator(programme=p, name=text(rng, 4)[:-1], unit="unit", baseline="0", order=0)
+            for p in programmes
+        ]
+    )
+    ProgrammeTarget.objects.bulk_create(
+        [ProgrammeTarget(indicator=i, year=y, value=str(rng.randint(1, 900))) for i in indicators for y in years[:4]]
+    )
+    components = ["struktur", "infrastruktur", "suprastruktur", "alam", "budaya"]
+    ReadinessItem.objects.bulk_create(
+        [
+            ReadinessItem(
+                masterplan=mp,
+                component=components[n % 5],
+                dimension=dims[n % len(dims)],
+                name=text(rng, 5),
+                rating=["baik", "sedang", "kurang"][n % 3],
+                evidence=text(rng, 8),
+                order=n,
+            )
+            for n in range(s(60))
+        ]
+    )
+    SwotEntry.objects.bulk_create(
+        [
+            SwotEntry(masterplan=mp, dimension=d, kind=k, text=text(rng, 9), order=n)
+            for d in dims
+            for k in "SWOT"
+            for n in range(3)
+        ]
+    )
+    for d in dims:
+        strategy = DimensionStrategy.objects.create(masterplan=mp, dimension=d, text=text(rng, 14))
+        for _n in range(3):
+            Goal.objects.create(
+                masterplan=mp, strategy=strategy, text=text(rng, 6), indicator=text(rng, 3), target="100%"
+            )
+    Application.objects.bulk_create(
+        [
+            Application(
+                masterplan=mp,
+                name=f"Aplikasi {n}",
+                opd=opds[n],
+                dimension=dims[n % len(dims)],
+                purpose=text(rng, 8),
+                users="Masyarakat",
+                order=n,
+            )
+            for n in range(s(20))
+        ]
+    )
+
+    quickwins = QuickWin.objects.bulk_create(
+        [
+            QuickWin(
+                masterplan=mp,
+                short_name=f"QW{n + 1}",
+                full_name=f"Quick win {text(rng, 4)[:-1]} {n + 1}",
+                dimension=dims[n % len(dims)],
+                problem=text(rng, 40),
+                beneficiaries=text(rng, 10),
+                solution=text(rng, 40),
+                benefits=text(rng, 20),
+                novelty=text(rng, 15),
+                resources_people=text(rng, 10),
+                resources_facilities=text(rng, 10),
+                sustainability_regulation=text(rng, 6),
+                risks=text(rng, 15),
+                status="implementation",
+                chosen=True,
+                progress=30 + n * 2,
+                progress_date=datetime.date(2025, 6, 30),
+            )
+            for n in range(s(30))
+        ]
+    )
+    Partner.objects.bulk_create(
+        [
+            Partner(quickwin=q, kind="university", name=text(rng, 3), role=text(rng, 3))
+            for q in quickwins
+            for _ in range(2)
+        ]
+    )
+    Budget.objects.bulk_create(
+        [Budget(quickwin=q, year=y, source="apbd", amount=150_000_000) for q in quickwins for y in (2025, 2026)]
+    )
+    QuickWinIndicator.objects.bulk_create(
+        [QuickWinIndicator(quickwin=q, name=text(rng, 4), unit="unit", baseline="0", target="100") for q in quickwins]
+    )
+    ProgressUpdate.objects.bulk_create(
+        [
+            ProgressUpdate(quickwin=q, date=datetime.date(2025, m, 28), percent=10 * m, status="implementation")
+            for q in quickwins
+            for m in (1, 3, 6)
+        ]
+    )
 
 
 def synthetic_chapters(scale):
