@@ -25,7 +25,7 @@ from core import registry
 from core.pdf import render_pdf, static_uri
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
-FRAME_VERSION = "4"
+FRAME_VERSION = "5"
 PDF_VARIANT = "pdf/a-3b"
 LOGO_MAX_BYTES = 3 * 1024 * 1024
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
