@@ -25,7 +25,7 @@ from core import registry
 from core.pdf import render_pdf, static_uri
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
-FRAME_VERSION = "6"
+FRAME_VERSION = "5"
 PDF_VARIANT = "pdf/a-3b"
 LOGO_MAX_BYTES = 3 * 1024 * 1024
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -185,8 +185,6 @@ def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_ur
         "figures": figures,
         "logo": logo_data_uri(masterplan),
         "css_href": static_uri("books/book.css") if for_pdf else static("books/book.css"),
-        # Drafts: the DRAF watermark as one page background image, drawn once and reused on every page.
-        "draft_css_href": static_uri("books/draft.css") if for_pdf else "",
         "for_pdf": for_pdf,
         "back_url": "" if for_pdf else back_url,
     }
