@@ -11,9 +11,10 @@ class BimtekConfig(AppConfig):
         from core import registry
 
         from . import content, panels, reviewing
-        from .models import ROMAN
+        from .models import ROMAN, with_stage_reached
 
         registry.register_tab(registry.Tab("bimtek", _("Bimtek"), "bimtek:stages", order=10))
+        registry.register_card_annotation(with_stage_reached)  # the "Bimtek II" badge on home cards
         registry.register_panel(registry.Panel("bimtek", "bimtek/partials/panel.html", panels.dashboard_panel, 10))
         registry.register_home_panel(
             registry.HomePanel("bimtek_followups", "bimtek/partials/home_panel.html", panels.home_panel, 20)

@@ -233,3 +233,16 @@ def masterplan_id_of(obj):
         return obj.masterplan_id
     masterplan = getattr(obj, "masterplan", None)
     return getattr(masterplan, "pk", None)
+
+
+_card_annotations: list[Callable] = []
+
+
+def register_card_annotation(annotate):
+    """`annotate(queryset) -> queryset` adds fields the home cards show (one subquery each, no extra query)."""
+    if annotate not in _card_annotations:
+        _card_annotations.append(annotate)
+
+
+def card_annotations():
+    return list(_card_annotations)

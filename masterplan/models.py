@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import registry
 from core.concurrency import Versioned
 from core.uploads import UploadPath
 
@@ -126,13 +127,16 @@ class MasterplanQuerySet(models.QuerySet):
         return self.filter(pk__in=Membership.objects.filter(user=user).values("masterplan"))
 
     def for_cards(self):
-        from bimtek.models import with_stage_reached  # `stage_reached` ('I'..'IV'): one subquery
-
-        return with_stage_reached(
+        """Masterplans for the home cards; apps add their annotations (bimtek: `stage_reached`) through
+        `core.registry.register_card_annotation`, each a subquery, so the count stays constant."""
+        queryset = (
             self.select_related("region__province", "cohort")
             .annotate(member_count=Count("memberships", distinct=True))
             .order_by("-cohort__year", "region__name")
         )
+        for annotate in registry.card_annotations():
+            queryset = annotate(queryset)
+        return queryset
 
 
 class Masterplan(Versioned):
