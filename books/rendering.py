@@ -7,7 +7,6 @@ bytes with the document's metadata and bookmarks. Nothing is fetched from the ne
 
 import base64
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -22,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import registry
-from core.pdf import render_pdf, static_uri
+from core.pdf import render_document, static_uri
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
 FRAME_VERSION = "5"
@@ -206,8 +205,4 @@ def media_dir(masterplan):
 
 def render_book(masterplan, html):
     """PDF bytes (PDF/A-3b) of a book's HTML and its page count."""
-    from pypdf import PdfReader
-
-    pdf = render_pdf(html, extra_dirs=[media_dir(masterplan)], pdf_variant=PDF_VARIANT, pdf_identifier=None)
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
-    return pdf, pages
+    return render_document(html, extra_dirs=[media_dir(masterplan)], pdf_variant=PDF_VARIANT, pdf_identifier=None)

@@ -8,8 +8,13 @@ Fills one masterplan through the content apps' own models (`fill_content`): 120 
 lines, indicators with yearly targets), readiness items, SWOT, strategies and goals, applications, and 30 chosen
 quick wins with partners, budgets, indicators and progress. The books' real chapters are measured; synthetic
 chapters are used only for a book that has no real chapter registered (an app may also provide
-`<app>/bench.py: fill(masterplan, scale)`). Reports per book: pages, render seconds, pages/second and peak memory (each render in its own
-process, ru_maxrss), then the whole set's wall time with 1 and 2 worker processes (largest book first).
+`<app>/bench.py: fill(masterplan, scale)`).
+
+Reports per book, each rendered in its own forked process like a Celery prefork child: pages, render seconds,
+pages per second, and memory: the render's own peak (the process's peak resident memory during the render, the
+kernel's high-water mark reset just before it, less what the process held before it) against the target of
+50 MB + 3.2 MB per page, and the worker's whole peak (that plus the Django process it runs in, whose bare
+size is printed). Then the whole set's wall time with 1 and 2 worker processes (largest book first).
 """
 
 import argparse
@@ -17,7 +22,7 @@ import importlib
 import multiprocessing
 import os
 import random
-import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -376,20 +381,49 @@ def register_synthetic(scale):
             )
 
 
+def memory_mb(field):
+    """VmRSS (resident now) or VmHWM (peak resident) of this process, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def reset_peak_memory():
+    """Start the kernel's high-water mark of resident memory again from what is resident now."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def bare_worker_mb():
+    """Resident memory of a fresh process that has set Django up and imported the renderer, as a worker has."""
+    code = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup(); "
+        "import books.tasks; from pathlib import Path; "
+        "print(next(l.split()[1] for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmRSS')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
 def render_one(args):
-    """Runs in its own process: (key, pages, wall seconds, peak MB, HTML seconds, CPU seconds)."""
+    """Runs in its own process: (key, pages, wall seconds, render's own peak MB, HTML seconds, CPU seconds)."""
     mp_pk, key, scale = args
     connections.close_all()
     register_synthetic(scale)
     mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp_pk)
     book = Book.objects.get(cohort=None, key=key)
+    before = memory_mb("VmRSS")
+    reset_peak_memory()
     began, cpu = time.perf_counter(), time.process_time()
     html = book_html(mp, book)
     html_seconds = time.perf_counter() - began
     pdf, pages = render_book(mp, html)
     seconds = time.perf_counter() - began
     cpu = time.process_time() - cpu
-    return key, pages, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, html_seconds, cpu
+    return key, pages, seconds, memory_mb("VmHWM") - before, html_seconds, cpu
 
 
 def reuse_check(mp, scale):
@@ -423,8 +457,10 @@ def main():
     keys = [b.key for b in Book.objects.filter(cohort=None)]
     connections.close_all()
     context = multiprocessing.get_context("fork")
+    bare = bare_worker_mb()
     print(
-        f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'puncak MB':>11}{'batas MB':>10}{'HTML ms':>9}{'CPU s':>8}{'hlm/CPU-s':>11}"
+        f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'render MB':>11}{'batas MB':>10}{'worker MB':>11}"
+        f"{'HTML ms':>9}{'CPU s':>8}{'hlm/CPU-s':>11}"
     )
     results = {}
     for key in keys:
@@ -433,11 +469,9 @@ def main():
         results[key] = (pages, seconds)
         print(
             f"{key:<12}{pages:>8}{seconds:>8.2f}{pages / seconds:>8.1f}{peak:>11.0f}{50 + 3.2 * pages:>10.0f}"
-            f"{html_s * 1000:>9.0f}{cpu:>8.2f}{pages / cpu:>11.1f}"
+            f"{bare + peak:>11.0f}{html_s * 1000:>9.0f}{cpu:>8.2f}{pages / cpu:>11.1f}"
         )
-    print(
-        f"baseline: a bare process after django.setup() has {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-    )
+    print(f"worker MB = render MB + {bare:.0f} MB, a bare worker process (Django set up, renderer imported)")
     reuse_check(mp, options.scale)
     order = sorted(keys, key=lambda k: -results[k][0])  # largest first
     longest = max(s for _p, s in results.values())
