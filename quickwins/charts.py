@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 480, 200
-LEFT, RIGHT, TOP, BOTTOM = 40, 16, 12, 36
+LEFT, RIGHT, TOP, BOTTOM = 40, 16, 24, 36  # TOP leaves room for the value label above a 100 % point
 
 
 @dataclass

@@ -150,3 +150,14 @@ def test_deleting_a_quick_win_removes_its_files_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         assert as_user(personas.coordinator).post(url).status_code == 302
     assert not any(f.storage.exists(f.name) for f in stored)
+
+
+def test_chart_leaves_room_for_the_label_of_a_full_point(quickwin):
+    """The value label sits 8 units above the last point; at 100 % its 11-unit text must stay inside the SVG."""
+    from quickwins.charts import progress_chart
+
+    _report(quickwin, D(2023, 1, 31), 40)
+    _report(quickwin, D(2023, 6, 30), 100)
+    chart = progress_chart(quickwin.updates.all())
+    top_point = min(p.y for p in chart["points"])
+    assert top_point - 8 - 11 >= 0
