@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from core import registry
+from core.memo import shared_lookups
 
 from .models import STAGE_NUMBERS, ChecklistItem
 
@@ -114,10 +115,12 @@ def evaluate(item, masterplan, cache):
 
 
 def checklists(masterplan):
-    """{stage number: StageChecklist} for the four stages (one query for the items, then the metrics)."""
+    """{stage number: StageChecklist} for the four stages (one query for the items, then the metrics, which
+    share their lookups through core.memo)."""
     items = ChecklistItem.objects.for_cohort(masterplan.cohort_id)
     cache = {}
     result = {n: StageChecklist(n, []) for n in STAGE_NUMBERS}
-    for item in items:
-        result[item.stage_number].items.append(evaluate(item, masterplan, cache))
+    with shared_lookups(masterplan):
+        for item in items:
+            result[item.stage_number].items.append(evaluate(item, masterplan, cache))
     return result

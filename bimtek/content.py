@@ -1,11 +1,13 @@
 """What bimtek contributes to the registry: its sections (frozen in snapshots, read by the books)
 and its metrics (checklist facts). Every function runs a constant number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ROMAN, STAGE_NUMBERS, Attendee, Commitment, FollowUp, Session, Stage
+from core.memo import memoised
+
+from .models import ROMAN, STAGE_NUMBERS, Commitment, FollowUp, Session, Stage
 
 
 def _local(dt):
@@ -85,15 +87,20 @@ def serialize_commitment(masterplan):
     return records
 
 
+def track_sessions(masterplan):
+    """The masterplan's sessions for_track(); one query, shared inside core.memo.shared_lookups(masterplan)."""
+    return memoised(
+        masterplan, "bimtek.sessions", lambda: list(Session.objects.filter(masterplan=masterplan).for_track())
+    )
+
+
 def _recorded_counts(sessions):
-    """(sessions with attendance and minutes, all sessions) in one query."""
-    has_attendees = Exists(Attendee.objects.filter(session=OuterRef("pk")))
-    counts = sessions.aggregate(total=Count("pk"), done=Count("pk", filter=Q(has_attendees) & ~Q(minutes="")))
-    return counts["done"], counts["total"]
+    """(sessions with attendance and minutes, all sessions)."""
+    return sum(1 for s in sessions if s.has_attendees and s.minutes != ""), len(sessions)
 
 
 def measure_sessions_recorded(masterplan):
-    done, total = _recorded_counts(Session.objects.filter(masterplan=masterplan))
+    done, total = _recorded_counts(track_sessions(masterplan))
     if not total:
         return 0, 0, _("Belum ada sesi bimtek yang dicatat.")
     return done, total, _("%(d)s dari %(t)s sesi punya daftar hadir dan notulen.") % {"d": done, "t": total}
@@ -101,7 +108,7 @@ def measure_sessions_recorded(masterplan):
 
 def measure_stage_recorded(number):
     def measure(masterplan):
-        done, total = _recorded_counts(Session.objects.filter(masterplan=masterplan, stage__number=number))
+        done, total = _recorded_counts([s for s in track_sessions(masterplan) if s.stage.number == number])
         if not total:
             return 0, 1, _("Belum ada sesi tahap %(s)s.") % {"s": ROMAN[number]}
         return done, total, _("%(d)s dari %(t)s sesi punya daftar hadir dan notulen.") % {"d": done, "t": total}

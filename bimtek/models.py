@@ -4,7 +4,7 @@ registered metrics, snapshots of the masterplan's content between stages, and th
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -93,6 +93,11 @@ class SessionQuerySet(models.QuerySet):
             )
             .order_by("starts_at")
         )
+
+    def for_track(self):
+        """In date order, with the stage and `has_attendees` (the stage track and the "recorded" metrics)."""
+        attended = Attendee.objects.filter(session=OuterRef("pk"))
+        return self.select_related("stage").annotate(has_attendees=Exists(attended)).order_by("starts_at")
 
 
 class Session(Versioned):

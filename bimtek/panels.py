@@ -3,19 +3,23 @@ follow-ups on the home page, and the two book chapters. Each runs a constant num
 
 from django.db.models import Prefetch
 
+from core.memo import shared_lookups
 from masterplan.models import Membership, Role
 
 from .checklists import checklists
+from .content import track_sessions
 from .models import Attendee, Commitment, FollowUp, Session, Stage, StageStatus
 
 
 def stage_track(masterplan):
-    """[(stage, checklist, sessions)] for the four stages."""
-    stages = Stage.objects.for_masterplan(masterplan)
-    lists = checklists(masterplan)
-    sessions = {}
-    for session in Session.objects.filter(masterplan=masterplan).select_related("stage").order_by("starts_at"):
-        sessions.setdefault(session.stage.number, []).append(session)
+    """[(stage, checklist, sessions)] for the four stages; the checklists' metrics share their lookups
+    (the sessions, the RPJMD, the dimensions...) with each other and with the rest of the block."""
+    with shared_lookups(masterplan):
+        stages = Stage.objects.select_related("closed_by").for_masterplan(masterplan)
+        lists = checklists(masterplan)
+        sessions = {}
+        for session in track_sessions(masterplan):
+            sessions.setdefault(session.stage.number, []).append(session)
     return [(stage, lists[stage.number], sessions.get(stage.number, [])) for stage in stages]
 
 

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core import registry
 from core.concurrency import Versioned
+from core.memo import memoised
 from core.uploads import UploadPath
 
 MAX_HORIZON_YEARS = 10
@@ -189,6 +190,10 @@ class Masterplan(Versioned):
     @property
     def years(self):
         return list(range(self.start_year, self.end_year + 1))
+
+    def dimension_list(self):
+        """The smart city dimensions in order; loaded once inside core.memo.shared_lookups(self)."""
+        return memoised(self, "dimensions", lambda: list(Dimension.objects.all()))
 
     @classmethod
     def default_title(cls, region):

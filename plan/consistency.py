@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.models import Dimension
-from rpjmd.models import RPJMD
+from rpjmd.coverage import rpjmd_for
 from rpjmd.models import Program as RPJMDProgram
 
 from .models import BudgetLine, DimensionStrategy, PlanSettings, Programme
@@ -53,7 +52,7 @@ def check(masterplan):
         "programme_id", "year"
     ):
         budget_years.setdefault(programme_id, set()).add(year)  # 1 query
-    dimensions = list(Dimension.objects.all())  # 1 query
+    dimensions = masterplan.dimension_list()  # 1 query (none when already loaded: core.memo)
     used = {p.dimension_id for p in programmes}
     for dimension in dimensions:
         if dimension.pk not in used:
@@ -147,7 +146,7 @@ def check(masterplan):
                 _("Tambah sasaran"),
             )
         )
-    rpjmd = RPJMD.objects.for_masterplan(masterplan)  # 1-2 queries
+    rpjmd = rpjmd_for(masterplan)  # 1-2 queries (none when already looked up: core.memo)
     if rpjmd is not None:
         unused = (
             RPJMDProgram.objects.filter(rpjmd=rpjmd, primary_dimension__isnull=False)

@@ -1,14 +1,15 @@
 """The plan's measurable facts for the bimtek checklists (keys agreed in docs/CONVENTIONS.md)."""
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from masterplan.models import Dimension
+from core.memo import memoised
+from masterplan.models import Masterplan
 
 from .models import (
     Application,
-    BudgetLine,
     CouncilMember,
     DimensionStrategy,
     LegalDocument,
@@ -20,33 +21,83 @@ from .models import (
 )
 from .models.analysis import CORE_COMPONENTS
 
+# Inside core.memo.shared_lookups(masterplan) (the dashboard, a stage track) the metrics share their
+# lookups: the dimensions, the programme figures and the facts below are read once for all of them.
 
-def _dimension_count():
-    return Dimension.objects.count() or 6
+
+def _dimension_count(mp):
+    return len(mp.dimension_list()) or 6
+
+
+def _distinct_count(queryset, field):
+    """A subquery: how many distinct `field` values the masterplan's rows of `queryset` have (0 for none)."""
+    counted = (
+        queryset.filter(masterplan=OuterRef("pk"))
+        .order_by()
+        .values("masterplan")
+        .annotate(n=Count(field, distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def _exists(queryset):
+    return Exists(queryset.filter(masterplan=OuterRef("pk")))
+
+
+def plan_facts(mp):
+    """The small facts of several metrics, in one query: core readiness components assessed, vision and
+    missions set, dimensions with a strategy, applications, and which institutions are recorded."""
+
+    def compute():
+        return (
+            Masterplan.objects.filter(pk=mp.pk)
+            .order_by()
+            .values(
+                readiness=_distinct_count(ReadinessItem.objects.filter(component__in=CORE_COMPONENTS), "component"),
+                has_vision=_exists(Vision.objects.exclude(vision="")),
+                has_missions=_exists(Mission.objects.all()),
+                strategy_dimensions=_distinct_count(DimensionStrategy.objects.all(), "dimension"),
+                applications=_distinct_count(Application.objects.all(), "pk"),
+                council=_exists(CouncilMember.objects.filter(body="dewan")),
+                team=_exists(CouncilMember.objects.filter(body="tim")),
+                decrees=_exists(LegalDocument.objects.filter(kind__in=("sk_dewan", "sk_tim"))),
+            )
+            .get()
+        )
+
+    return memoised(mp, "plan.facts", compute)
+
+
+def programme_figures(mp):
+    """ProgrammeQuerySet.figures() of the masterplan (years 1-2 are the early ones); for the metrics and the
+    dashboard panel."""
+    return memoised(
+        mp,
+        "plan.programme_figures",
+        lambda: Programme.objects.for_masterplan(mp).figures(early_until=mp.start_year + 1),
+    )
 
 
 def readiness_assessed(mp):
-    done = (
-        ReadinessItem.objects.filter(masterplan=mp, component__in=CORE_COMPONENTS)
-        .values("component")
-        .distinct()
-        .count()
-    )
+    done = plan_facts(mp)["readiness"]
     return done, 3, _("%(n)s dari 3 komponen (Struktur, Infrastruktur, Suprastruktur) dinilai") % {"n": done}
 
 
 def swot_per_dimension(mp):
     kinds = {}
-    for dimension_id, kind in SwotEntry.objects.filter(masterplan=mp).values_list("dimension_id", "kind").distinct():
+    for dimension_id, kind in (
+        SwotEntry.objects.filter(masterplan=mp).order_by().values_list("dimension_id", "kind").distinct()
+    ):
         kinds.setdefault(dimension_id, set()).add(kind)
     done = sum(1 for k in kinds.values() if len(k) == 4)
-    total = _dimension_count()
+    total = _dimension_count(mp)
     return done, total, _("%(n)s dari %(t)s dimensi punya S, W, O dan T") % {"n": done, "t": total}
 
 
 def vision_set(mp):
-    has_vision = Vision.objects.filter(masterplan=mp).exclude(vision="").exists()
-    has_missions = Mission.objects.filter(masterplan=mp).exists()
+    facts = plan_facts(mp)
+    has_vision, has_missions = bool(facts["has_vision"]), bool(facts["has_missions"])
     done = int(has_vision) + int(has_missions)
     return (
         done,
@@ -57,27 +108,26 @@ def vision_set(mp):
 
 
 def strategy_per_dimension(mp):
-    done = DimensionStrategy.objects.filter(masterplan=mp).values("dimension").distinct().count()
-    total = _dimension_count()
+    done = plan_facts(mp)["strategy_dimensions"]
+    total = _dimension_count(mp)
     return done, total, _("%(n)s dari %(t)s dimensi punya strategi") % {"n": done, "t": total}
 
 
 def programmes_have_horizons(mp):
-    total = Programme.objects.filter(masterplan=mp).count()
-    done = Programme.objects.filter(masterplan=mp, start_year__isnull=False, end_year__isnull=False).count()
+    figures = programme_figures(mp)
+    done, total = figures["with_years"], figures["total"]
     return done, total, _("%(n)s dari %(t)s program punya horizon dan tahun") % {"n": done, "t": total}
 
 
 def programmes_per_dimension(mp):
-    done = Programme.objects.filter(masterplan=mp).values("dimension").distinct().count()
-    total = _dimension_count()
+    done = programme_figures(mp)["dimensions"]
+    total = _dimension_count(mp)
     return done, total, _("%(n)s dari %(t)s dimensi punya program") % {"n": done, "t": total}
 
 
 def years_1_2_plan(mp):
-    first_two = Q(start_year__lte=mp.start_year + 1)
-    done = Programme.objects.filter(first_two, masterplan=mp).values("dimension").distinct().count()
-    total = _dimension_count()
+    done = programme_figures(mp)["early_dimensions"]
+    total = _dimension_count(mp)
     return (
         done,
         total,
@@ -86,25 +136,19 @@ def years_1_2_plan(mp):
 
 
 def roadmap_set(mp):
-    total = Programme.objects.filter(masterplan=mp).count()
-    budgeted = set(
-        BudgetLine.objects.filter(programme__masterplan=mp).values_list("programme_id", flat=True).distinct()
-    )
-    done = Programme.objects.filter(
-        masterplan=mp, start_year__isnull=False, end_year__isnull=False, pk__in=budgeted
-    ).count()
+    figures = programme_figures(mp)
+    done, total = figures["with_years_and_budget"], figures["total"]
     return done, total, _("%(n)s dari %(t)s program punya tahun dan anggaran") % {"n": done, "t": total}
 
 
 def applications_listed(mp):
-    n = Application.objects.filter(masterplan=mp).count()
+    n = plan_facts(mp)["applications"]
     return min(n, 1), 1, _("%(n)s aplikasi tercatat") % {"n": n}
 
 
 def institutions_set(mp):
-    bodies = set(CouncilMember.objects.filter(masterplan=mp).values_list("body", flat=True).distinct())
-    kinds = set(LegalDocument.objects.filter(masterplan=mp).values_list("kind", flat=True).distinct())
-    parts = ["dewan" in bodies, "tim" in bodies, bool(kinds & {"sk_dewan", "sk_tim"})]
+    facts = plan_facts(mp)
+    parts = [bool(facts["council"]), bool(facts["team"]), bool(facts["decrees"])]
     done = sum(parts)
     return done, 3, _("Dewan, Tim Pelaksana dan SK: %(n)s dari 3 tercatat") % {"n": done}
 

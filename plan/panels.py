@@ -4,6 +4,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from . import consistency
+from .metrics import programme_figures
 from .models import (
     Application,
     BudgetLine,
@@ -16,16 +17,13 @@ from .models import (
 
 
 def dashboard_context(masterplan, access):
-    programmes = Programme.objects.for_masterplan(masterplan).aggregate(
-        n=Count("pk"), d=Count("dimension", distinct=True)
-    )
-    budget = BudgetLine.objects.filter(programme__masterplan=masterplan).aggregate(s=Sum("amount"))["s"]
+    figures = programme_figures(masterplan)  # shared with the checklist metrics on the dashboard
     return {
         "mp": masterplan.pk,
-        "programmes": programmes["n"],
-        "dimensions": programmes["d"],
-        "budget": budget or 0,
-        "findings": len(consistency.check(masterplan)) if programmes["n"] else 0,
+        "programmes": figures["total"],
+        "dimensions": figures["dimensions"],
+        "budget": figures["budget"] or 0,
+        "findings": len(consistency.check(masterplan)) if figures["total"] else 0,
     }
 
 

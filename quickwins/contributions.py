@@ -5,7 +5,7 @@ Every function here runs a constant number of queries, whatever the number of qu
 
 from django.utils.translation import gettext as _
 
-from masterplan.models import Dimension
+from core.memo import memoised
 
 from .charts import progress_chart
 from .models import QuickWin
@@ -14,7 +14,7 @@ from .services import group_by_dimension, roll_up
 
 def _groups(masterplan, queryset=None):
     quickwins = list(queryset if queryset is not None else QuickWin.objects.for_masterplan(masterplan).for_cards())
-    return quickwins, group_by_dimension(list(Dimension.objects.all()), quickwins)
+    return quickwins, group_by_dimension(list(masterplan.dimension_list()), quickwins)
 
 
 def panel_context(masterplan, access):
@@ -75,11 +75,21 @@ def serialize(masterplan):
 # Metrics for the bimtek checklists: (done, total, detail) ---------------------------------------------
 
 
-def _dimension_counts(masterplan, **filters):
-    dimensions = list(Dimension.objects.all())
-    have = set(
-        QuickWin.objects.for_masterplan(masterplan).filter(**filters).values_list("dimension_id", flat=True).distinct()
+def _facts(masterplan):
+    """(dimension id, chosen, short name, progress) of every quick win, in the usual order: one query for the
+    three metrics (shared inside core.memo.shared_lookups(masterplan))."""
+    return memoised(
+        masterplan,
+        "quickwins.facts",
+        lambda: list(
+            QuickWin.objects.for_masterplan(masterplan).values_list("dimension_id", "chosen", "short_name", "progress")
+        ),
     )
+
+
+def _dimension_counts(masterplan, *, chosen_only=False):
+    dimensions = masterplan.dimension_list()
+    have = {dimension_id for dimension_id, chosen, _n, _p in _facts(masterplan) if chosen or not chosen_only}
     missing = [d.name for d in dimensions if d.pk not in have]
     return len(dimensions) - len(missing), len(dimensions), missing
 
@@ -91,13 +101,13 @@ def idea_per_dimension(masterplan):
 
 
 def chosen_per_dimension(masterplan):
-    done, total, missing = _dimension_counts(masterplan, chosen=True)
+    done, total, missing = _dimension_counts(masterplan, chosen_only=True)
     detail = _("Belum ada quick win terpilih: %(d)s.") % {"d": ", ".join(missing)} if missing else ""
     return done, total, detail
 
 
 def chosen_have_progress(masterplan):
-    chosen = list(QuickWin.objects.for_masterplan(masterplan).chosen().values_list("short_name", "progress"))
+    chosen = [(name, progress) for _d, is_chosen, name, progress in _facts(masterplan) if is_chosen]
     missing = [name for name, progress in chosen if progress is None]
     detail = _("Belum ada laporan kemajuan: %(q)s.") % {"q": ", ".join(missing)} if missing else ""
     return len(chosen) - len(missing), len(chosen), detail

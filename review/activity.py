@@ -1,12 +1,13 @@
 """A masterplan's activity stream, read from django-simple-history through registry.history_sources().
 
 One page costs 1 query for the union of every source's history (ids and dates only, limited), then one
-query per source that has rows on the page: constant in the number of rows."""
+query per source that has rows on the page (its rows and the previous records of its updates), and one per
+many-to-many field a source's history tracks when the page holds updates of it: constant in the number of rows."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -105,25 +106,60 @@ def activity_page(masterplan, *, user_id=None, opd_id=None, section_key="", page
 
 
 def _rows_with_previous(source, ids):
-    """The historical rows (one query) and, for updates, the labels of the fields they changed (one more)."""
+    """The historical rows with the previous records of their updates (one query) and, for updates, the labels
+    of the fields they changed (many-to-many fields the history tracks: one more query each)."""
     history = source.model.history
     previous = history.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date")).order_by("-history_date")
-    rows = list(
-        history.filter(history_id__in=ids)
-        .select_related("history_user", *source.select_related)
-        .annotate(previous_id=Subquery(previous.values("history_id")[:1]))
-    )
-    wanted = [row.previous_id for row in rows if row.history_type == "~" and row.previous_id]
-    olds = {old.history_id: old for old in history.filter(history_id__in=wanted)} if wanted else {}
+    with_previous = history.annotate(previous_id=Subquery(previous.values("history_id")[:1]))
+    updates = with_previous.filter(history_id__in=ids, history_type="~").values("previous_id")
+    fetched = {
+        row.history_id: row
+        for row in with_previous.filter(Q(history_id__in=ids) | Q(history_id__in=updates)).select_related(
+            "history_user", *source.select_related
+        )
+    }
+    rows = [fetched[history_id] for history_id in ids if history_id in fetched]
+    pairs = {
+        row.history_id: fetched[row.previous_id]
+        for row in rows
+        if row.history_type == "~" and row.previous_id in fetched
+    }
+    m2m_names = [field.name for field in history.model._history_m2m_fields]
+    m2m_changed = _m2m_changes(source, history.model, m2m_names, pairs) if pairs and m2m_names else {}
     result = []
     for row in rows:
-        old = olds.get(row.previous_id)
+        old = pairs.get(row.history_id)
         changed = []
         if old is not None:
-            names = [change.field for change in row.diff_against(old).changes]
+            names = [change.field for change in row.diff_against(old, excluded_fields=m2m_names).changes]
+            names = sorted(names + m2m_changed.get(row.history_id, []))
             changed = [str(source.model._meta.get_field(name).verbose_name) for name in names]
         result.append((row, changed))
     return result
+
+
+def _m2m_changes(source, history_model, names, pairs):
+    """{history id: [many-to-many fields whose rows differ from the previous record's]}, as diff_against() tells
+    them, with one query per field for every update of the page."""
+    history_ids = set(pairs) | {old.history_id for old in pairs.values()}
+    changed = {}
+    for name in names:
+        m2m_model = getattr(history_model, name).model  # the field's historical through rows
+        ordering = source.model._meta.get_field(name).m2m_reverse_field_name()
+        compared = [
+            f.name for f in m2m_model._meta.fields if f.editable and f.name not in ("id", "m2m_history_id", "history")
+        ]
+        rows = {}
+        for values in (
+            m2m_model.objects.filter(history_id__in=history_ids)
+            .order_by("history_id", ordering)
+            .values("history_id", *compared)
+        ):
+            rows.setdefault(values.pop("history_id"), []).append(values)
+        for history_id, old in pairs.items():
+            if rows.get(history_id, []) != rows.get(old.history_id, []):
+                changed.setdefault(history_id, []).append(name)
+    return changed
 
 
 def _section(source, row):

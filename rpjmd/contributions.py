@@ -13,8 +13,8 @@ from .models import RPJMD, Misi, Program
 
 
 def panel_context(masterplan, access):
-    rpjmd = RPJMD.objects.for_masterplan(masterplan)
-    total, mapped = coverage.counts(rpjmd)
+    rpjmd = coverage.rpjmd_for(masterplan)
+    total, mapped = coverage.counts_for(masterplan)
     own_unmapped = None
     if rpjmd is not None and access.opd_id:
         own_unmapped = Program.objects.filter(rpjmd=rpjmd, opd_id=access.opd_id).unmapped().count()
@@ -77,15 +77,15 @@ def serialize_programs(masterplan):
 
 
 def measure_imported(masterplan):
-    rpjmd = RPJMD.objects.for_masterplan(masterplan)
-    total, _mapped = coverage.counts(rpjmd)
+    rpjmd = coverage.rpjmd_for(masterplan)
+    total, _mapped = coverage.counts_for(masterplan)
     if not total:
         return 0, 1, _("RPJMD belum diimpor.")
     return 1, 1, _("%(n)s program RPJMD %(a)s–%(b)s.") % {"n": total, "a": rpjmd.start_year, "b": rpjmd.end_year}
 
 
 def measure_misi_mapped(masterplan):
-    rpjmd = RPJMD.objects.for_masterplan(masterplan)
+    rpjmd = coverage.rpjmd_for(masterplan)
     if rpjmd is None:
         return 0, 0, _("RPJMD belum diimpor.")
     result = Misi.objects.filter(rpjmd=rpjmd).aggregate(
@@ -103,7 +103,7 @@ def measure_misi_mapped(masterplan):
 
 
 def measure_all_opds_mapped(masterplan):
-    rows = coverage.opd_coverage(RPJMD.objects.for_masterplan(masterplan))
+    rows = coverage.opd_coverage(coverage.rpjmd_for(masterplan))
     rows = [r for r in rows if r.opd_id]
     done = sum(1 for r in rows if r.unmapped == 0)
     waiting = ", ".join(r.label for r in rows if r.unmapped)[:300]

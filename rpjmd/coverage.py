@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.memo import memoised
 from masterplan.models import Dimension, Element
 
 from .models import RPJMD, Misi, Program, ProgramBudget
@@ -53,7 +54,13 @@ class OPDRow:
 
 
 def rpjmd_for(masterplan):
-    return RPJMD.objects.for_masterplan(masterplan)
+    """The masterplan's current RPJMD (or None); looked up once inside core.memo.shared_lookups(masterplan)."""
+    return memoised(masterplan, "rpjmd", lambda: RPJMD.objects.for_masterplan(masterplan))
+
+
+def counts_for(masterplan):
+    """counts() of the masterplan's current RPJMD; counted once inside core.memo.shared_lookups(masterplan)."""
+    return memoised(masterplan, "rpjmd.counts", lambda: counts(rpjmd_for(masterplan)))
 
 
 def counts(rpjmd):

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -55,7 +55,11 @@ class PlanSettings(Versioned):
 
     @classmethod
     def for_masterplan(cls, masterplan):
-        return cls.objects.filter(masterplan=masterplan).first() or cls.defaults_for(masterplan)
+        settings = cls.objects.filter(masterplan=masterplan).first()
+        if settings is None:
+            return cls.defaults_for(masterplan)
+        settings.masterplan = masterplan  # ranges() reads its years: no second query for it
+        return settings
 
     def clean(self):
         mp = self.masterplan
@@ -98,6 +102,20 @@ class ProgrammeQuerySet(models.QuerySet):
 
     def with_budget_total(self):
         return self.annotate(budget_total=Sum("budget_lines__amount"))
+
+    def figures(self, *, early_until):
+        """Counts of these programmes in one query: `total`, `with_years` (start and end year set),
+        `with_years_and_budget` (and a budget line), `dimensions` covered, `early_dimensions` (covered by a
+        programme starting by `early_until`) and `budget` (the sum of their budget lines, None when none)."""
+        with_years = Q(start_year__isnull=False, end_year__isnull=False)
+        return self.order_by().aggregate(
+            total=Count("pk", distinct=True),
+            with_years=Count("pk", distinct=True, filter=with_years),
+            with_years_and_budget=Count("pk", distinct=True, filter=with_years & Q(budget_lines__isnull=False)),
+            dimensions=Count("dimension", distinct=True),
+            early_dimensions=Count("dimension", distinct=True, filter=Q(start_year__lte=early_until)),
+            budget=Sum("budget_lines__amount"),
+        )
 
 
 def _rpjmd_program_model():

@@ -38,6 +38,11 @@ def test_dashboard_query_count_does_not_grow_with_members_or_opds(client, person
     client.force_login(personas.coordinator)
     url = reverse("masterplan:dashboard", args=[personas.masterplan.pk])
     few = count_queries(client, url)
+    # session, user, masterplan, membership (access); OPDs; the panels, which share their lookups (core.memo):
+    # bimtek 11 (stages, checklist items, plan facts, dimensions, quick wins, sessions, RPJMD (2: current,
+    # latest), SWOT, programme figures, commitment), quick win cards 1, books 3, review 2; unread
+    # notifications (bell); members
+    assert few <= 24
     for _ in range(20):
         MembershipFactory(
             masterplan=personas.masterplan, role=Role.OPD_MEMBER, opd=OPDFactory(region=personas.masterplan.region)

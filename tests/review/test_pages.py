@@ -91,6 +91,32 @@ def test_activity_queries_are_constant_per_page(personas, as_user, django_assert
     assert any(e.changed == ["komentar"] for e in response.context["entries"])
 
 
+def test_activity_many_to_many_changes_cost_no_query_per_row(personas, as_user, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.bimtek.factories import SessionFactory, StageFactory
+
+    client = as_user(personas.expert)
+    url = reverse("review:activity", args=[personas.masterplan.pk])
+    stage = StageFactory(masterplan=personas.masterplan, number=1)
+
+    def invite(n):
+        for _ in range(n):
+            SessionFactory(stage=stage).invited_opds.add(personas.opd)  # an update of a many-to-many field only
+
+    invite(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    invite(20)
+    # per source on the page: its rows with the previous records (1), each tracked many-to-many field (1)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    changed = [e.changed for e in response.context["entries"] if e.action == "mengubah"]
+    assert len(changed) == 22 and all(c == ["OPD yang diundang"] for c in changed)
+
+
 def test_notifications_page_open_and_read_all(personas, as_user):
     mine = Notification.objects.create(
         recipient=personas.reader, masterplan=personas.masterplan, kind="mention", text="Untuk pembaca", url="/m/1/"
