@@ -153,6 +153,9 @@ def test_a_long_roadmap_is_drawn_per_dimension():
     )
     assert html.count("<figure") == 3 and html.count("<svg") == 3
     assert 'viewBox="0 0 930 600"' in html  # 30 rows of 18 + header: no taller than a page
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))  # each chart's fill patterns have their own ids
+    assert 'fill="url(#rm2-dim-governance)"' in html and 'id="rm2-dim-governance"' in html
     chart["grid_bottom"] = 600
     html = render_to_string(
         "books/plan/roadmap.html", {"chart": chart, "masterplan": masterplan, "dimensions": [dimension]}
