@@ -116,8 +116,12 @@ if _database_url:
     }
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "db.sqlite3"}}
+SQLITE_OPTIONS = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    # The web server and the worker processes write to one file. A transaction takes the write lock when it
+    # begins (IMMEDIATE) and waits for it up to `timeout`; a deferred one that reads first and writes later
+    # failed at once with "database is locked" while another process wrote (seen with `make run`).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
     DATABASES["default"].pop("CONN_MAX_AGE", None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
