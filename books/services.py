@@ -72,7 +72,7 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
     unknown = [key for key in book_keys if key not in books]
     if unknown:
         raise ExportRefused(_("Buku tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
-    jobs = []
+    jobs, to_render = [], []
     with transaction.atomic():
         for key in book_keys:
             book = books[key]
@@ -86,15 +86,20 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
                 stage=_("Menunggu giliran"),
             )
             try:
-                digest = content_hash(book_html(masterplan, book, draft=variant == "draft"), variant=variant)
+                html = book_html(masterplan, book, draft=variant == "draft")
+                digest = content_hash(html, variant=variant)
             except RenderError:
-                digest = ""  # the task will fail with the message
+                html, digest = "", ""  # the task will fail with the message
             source = _reusable(masterplan, key, variant, digest) if digest else None
             if source:
                 _finish_reused(job, source)
             else:
-                transaction.on_commit(lambda pk=job.pk: _enqueue(render_export, pk))
+                to_render.append((len(html), job.pk))
             jobs.append(job)
+        # Largest book first (its HTML's size stands for its render time): while it renders on one worker,
+        # the smaller ones fill the others, and the set ends soonest.
+        for _size, pk in sorted(to_render, reverse=True):
+            transaction.on_commit(lambda pk=pk: _enqueue(render_export, pk))
     return jobs
 
 

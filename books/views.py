@@ -92,7 +92,11 @@ def export(request, mp):
 def job_status(request, mp, pk):
     access = get_masterplan_for_user(request, mp)
     job = get_for_user(access, ExportJob.objects.select_related("requested_by"), pk)
-    return render(request, "books/partials/job_row.html", {"job": job, "masterplan": access.masterplan})
+    context = {"job": job, "masterplan": access.masterplan, "latest_card": False}
+    if request.htmx:  # the books page: its card for this book shows the newest job, so update it with the row
+        newest = ExportJob.objects.filter(masterplan=access.masterplan, book_key=job.book_key).order_by("-pk")
+        context["latest_card"] = newest.values_list("pk", flat=True).first() == job.pk
+    return render(request, "books/partials/job_status.html", context)
 
 
 @login_required

@@ -48,6 +48,21 @@ def test_all_books_queue_one_task_each(mp, django_capture_on_commit_callbacks):
     assert delay.call_count == 4 and {j.book_key for j in jobs} == {"analisis", "masterplan", "ringkasan", "quickwin"}
 
 
+def test_the_largest_book_is_queued_first(mp, django_capture_on_commit_callbacks):
+    """Jobs are listed in the books' order, but queued by the size of their HTML, largest first, so the
+    longest render starts first and the set ends soonest on several workers."""
+    sizes = {"analisis": 300, "masterplan": 900, "ringkasan": 100, "quickwin": 600}
+
+    def html(masterplan, book, draft=True):
+        return "x" * sizes[book.key]
+
+    with mock.patch.object(services, "book_html", side_effect=html):
+        jobs, delay = _queue(mp, django_capture_on_commit_callbacks, keys=list(sizes))
+    by_pk = {job.pk: job.book_key for job in jobs}
+    assert [j.book_key for j in jobs] == list(sizes)
+    assert [by_pk[call.args[0]] for call in delay.call_args_list] == ["masterplan", "quickwin", "analisis", "ringkasan"]
+
+
 def test_unchanged_export_reuses_the_file_at_once(mp, django_capture_on_commit_callbacks):
     jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
     tasks.render_export(jobs[0].pk)

@@ -154,3 +154,23 @@ def test_index_query_count_is_constant(personas, as_user, django_assert_num_quer
     # programmes, budget years, dimensions, strategies without goals, the RPJMD and its mapped programmes)
     with django_assert_num_queries(17):
         client.get(url)
+
+
+def test_polled_row_of_the_newest_job_updates_its_book_card(personas, as_user):
+    """The card at the top of the books page shows the newest export of its book; while that job's row is
+    polled, the card comes along out of band, so both say "Selesai" when it ends (no reload)."""
+    older = ExportJobFactory(masterplan=personas.masterplan, book_key="ringkasan", status="running")
+    newest = ExportJobFactory(masterplan=personas.masterplan, book_key="ringkasan", status="running")
+    client = as_user(personas.expert)
+
+    def poll(job):
+        url = reverse("books:job_status", args=[personas.masterplan.pk, job.pk])
+        return client.get(url, HTTP_HX_REQUEST="true").content.decode()
+
+    ExportJob.objects.filter(pk=newest.pk).update(status="done", page_count=12)
+    content = poll(newest)
+    card = content[content.index('<div id="latest-ringkasan" hx-swap-oob="true">') :]
+    assert "Selesai, 12 halaman" in card and f"/buku/ekspor/{newest.pk}/unduh/" in card
+    assert "hx-swap-oob" not in poll(older)  # an older job's row leaves the card alone
+    plain = client.get(reverse("books:job_status", args=[personas.masterplan.pk, newest.pk])).content.decode()
+    assert "hx-swap-oob" not in plain  # without htmx: the row only
