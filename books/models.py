@@ -1,5 +1,7 @@
 """Book definitions (data: a cohort may have its own set) and export jobs (one row per PDF asked for)."""
 
+from bisect import bisect_left
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -57,6 +59,19 @@ class ExportJobQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
 
+    def mark_queue_positions(self, jobs):
+        """Give each queued job of `jobs` `.ahead`: how many unfinished jobs of the whole portal (every region's
+        and the background re-renders) were asked for before it and are still queued or rendering. One query,
+        and none when no job of `jobs` is queued. The render queue is shared and roughly first come, first
+        served, so this is the wait a user can expect, in books."""
+        queued = [job for job in jobs if job.status == ExportJob.Status.QUEUED]
+        if not queued:
+            return jobs
+        earlier = sorted(self.unfinished().filter(pk__lt=max(j.pk for j in queued)).values_list("pk", flat=True))
+        for job in queued:
+            job.ahead = bisect_left(earlier, job.pk)
+        return jobs
+
 
 class ExportJob(models.Model):
     """One PDF asked for. Its state moves queued -> running -> done | failed, and ends done once."""
@@ -100,7 +115,13 @@ class ExportJob(models.Model):
         verbose_name = _("ekspor buku")
         verbose_name_plural = _("ekspor buku")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["masterplan", "book_key", "-created_at"])]
+        indexes = [
+            models.Index(fields=["masterplan", "book_key", "-created_at"]),
+            # the few jobs still queued or rendering among every export ever kept (queue positions, polls)
+            models.Index(
+                fields=["id"], condition=Q(status__in=["queued", "running"]), name="books_exportjob_unfinished"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.book_title} ({self.get_variant_display()}) · {self.get_status_display()}"

@@ -41,6 +41,7 @@ def index(request, mp):
     latest = latest_by_book(masterplan, books)
     jobs = ExportJob.objects.filter(masterplan=masterplan).for_list()
     page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    ExportJob.objects.mark_queue_positions(page.object_list)
     return render(
         request,
         "books/index.html",
@@ -92,6 +93,7 @@ def export(request, mp):
 def job_status(request, mp, pk):
     access = get_masterplan_for_user(request, mp)
     job = get_for_user(access, ExportJob.objects.select_related("requested_by"), pk)
+    ExportJob.objects.mark_queue_positions([job])
     context = {"job": job, "masterplan": access.masterplan, "latest_card": False}
     if request.htmx:  # the books page: its card for this book shows the newest job, so update it with the row
         newest = ExportJob.objects.filter(masterplan=access.masterplan, book_key=job.book_key).order_by("-pk")

@@ -142,17 +142,19 @@ def test_tab_is_registered(personas, as_user):
     assert reverse("books:index", args=[personas.masterplan.pk]) in content.decode()
 
 
+@pytest.mark.parametrize("status", ["done", "queued"])
 @pytest.mark.parametrize("rows", [1, 12])
-def test_index_query_count_is_constant(personas, as_user, django_assert_num_queries, rows):
+def test_index_query_count_is_constant(personas, as_user, django_assert_num_queries, rows, status):
     for _ in range(rows):
-        ExportJobFactory(masterplan=personas.masterplan)
+        ExportJobFactory(masterplan=personas.masterplan, status=status)
     client = as_user(personas.expert)
     url = reverse("books:index", args=[personas.masterplan.pk])
     client.get(url)
     # session, user, masterplan, membership, books (exists + list), latest per book, job count, job page,
     # unread notifications (bell); the consistency report before the export form (plan settings, plan
-    # programmes, budget years, dimensions, strategies without goals, the RPJMD and its mapped programmes)
-    with django_assert_num_queries(17):
+    # programmes, budget years, dimensions, strategies without goals, the RPJMD and its mapped programmes);
+    # with queued jobs on the page, the unfinished jobs before them (their places in the queue)
+    with django_assert_num_queries(17 if status == "done" else 18):
         client.get(url)
 
 
@@ -174,3 +176,20 @@ def test_polled_row_of_the_newest_job_updates_its_book_card(personas, as_user):
     assert "hx-swap-oob" not in poll(older)  # an older job's row leaves the card alone
     plain = client.get(reverse("books:job_status", args=[personas.masterplan.pk, newest.pk])).content.decode()
     assert "hx-swap-oob" not in plain  # without htmx: the row only
+
+
+def test_a_queued_job_says_how_many_books_are_queued_before_it(personas, as_user):
+    """The render queue is shared by every region: a waiting job tells how many unfinished jobs came first."""
+    ExportJobFactory(masterplan=personas.other_masterplan, status="running")
+    ExportJobFactory(masterplan=personas.other_masterplan, status="queued")
+    ExportJobFactory(masterplan=personas.masterplan, status="done")  # finished: not in the way
+    job = ExportJobFactory(masterplan=personas.masterplan, status="queued", stage="Menunggu giliran")
+    ExportJobFactory(masterplan=personas.other_masterplan, status="queued")  # asked for later: behind it
+    client = as_user(personas.expert)
+    row = client.get(reverse("books:job_status", args=[personas.masterplan.pk, job.pk])).content.decode()
+    assert "Menunggu giliran · 2 buku lain antre lebih dulu" in row
+    page = client.get(reverse("books:index", args=[personas.masterplan.pk])).content.decode()
+    assert "2 buku lain antre lebih dulu" in page
+    ExportJob.objects.exclude(pk=job.pk).update(status="done")
+    row = client.get(reverse("books:job_status", args=[personas.masterplan.pk, job.pk])).content.decode()
+    assert "antre lebih dulu" not in row  # next in line: nothing to say
