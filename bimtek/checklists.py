@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from core import registry
-from core.memo import shared_lookups
+from core.memo import memoised, shared_lookups
 
 from .models import STAGE_NUMBERS, ChecklistItem
 
@@ -90,8 +90,9 @@ def _url(metric, masterplan):
         return ""
 
 
-def evaluate(item, masterplan, cache):
-    """One checklist item against the masterplan's data; `cache` shares measures between stages."""
+def evaluate(item, masterplan):
+    """One checklist item against the masterplan's data; inside core.memo.shared_lookups(masterplan) a metric
+    named by several stages is measured once."""
     metric = registry.metric(item.metric_key)
     if metric is None:
         return CheckResult(
@@ -100,9 +101,7 @@ def evaluate(item, masterplan, cache):
             available=False,
             detail=_("Bagian ini belum tersedia."),
         )
-    if item.metric_key not in cache:
-        cache[item.metric_key] = metric.measure(masterplan)
-    done, total, detail = cache[item.metric_key]
+    done, total, detail = memoised(masterplan, f"metric:{item.metric_key}", lambda: metric.measure(masterplan))
     return CheckResult(
         key=item.metric_key,
         label=item.label or str(metric.label),
@@ -118,9 +117,8 @@ def checklists(masterplan):
     """{stage number: StageChecklist} for the four stages (one query for the items, then the metrics, which
     share their lookups through core.memo)."""
     items = ChecklistItem.objects.for_cohort(masterplan.cohort_id)
-    cache = {}
     result = {n: StageChecklist(n, []) for n in STAGE_NUMBERS}
     with shared_lookups(masterplan):
         for item in items:
-            result[item.stage_number].items.append(evaluate(item, masterplan, cache))
+            result[item.stage_number].items.append(evaluate(item, masterplan))
     return result

@@ -14,7 +14,7 @@ from .services import group_by_dimension, roll_up
 
 def _groups(masterplan, queryset=None):
     quickwins = list(queryset if queryset is not None else QuickWin.objects.for_masterplan(masterplan).for_cards())
-    return quickwins, group_by_dimension(list(masterplan.dimension_list()), quickwins)
+    return quickwins, group_by_dimension(masterplan.dimension_list(), quickwins)
 
 
 def panel_context(masterplan, access):

@@ -55,11 +55,11 @@ class PlanSettings(Versioned):
 
     @classmethod
     def for_masterplan(cls, masterplan):
-        settings = cls.objects.filter(masterplan=masterplan).first()
-        if settings is None:
+        found = cls.objects.filter(masterplan=masterplan).first()
+        if found is None:
             return cls.defaults_for(masterplan)
-        settings.masterplan = masterplan  # ranges() reads its years: no second query for it
-        return settings
+        found.masterplan = masterplan  # ranges() reads its years: no second query for it
+        return found
 
     def clean(self):
         mp = self.masterplan
