@@ -61,7 +61,9 @@ def collector_paused():
 
     A render makes millions of small objects that live until the document is written and are then freed by
     reference counting; the collector's repeated passes over them found nothing and cost 15-25 % of the
-    render time (scripts/bench_books.py). Whatever cycles the render leaves are collected once at the end."""
+    render time (scripts/bench_books.py). Whatever cycles the render leaves are collected once at the end.
+    The switch is process-wide: with renders in several threads (runserver), the collector is back on once
+    the first of them ends, which costs only speed."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

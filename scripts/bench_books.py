@@ -502,8 +502,9 @@ def render_set(context, mp_pk, keys, workers, scale):
 
 
 def schedule_bound(seconds, workers):
-    """The wall time of the books' single-render times given largest first to the least busy worker: what a
-    set on that many workers can't beat, whatever the renderer's speed."""
+    """The wall time of the books' single-render times given largest first to the least busy worker, as the
+    portal queues them: what a set on that many workers gets at best with these render times. (No order at
+    all beats max(longest book, total / workers).)"""
     loads = [0.0] * workers
     for s in sorted(seconds, reverse=True):
         loads[loads.index(min(loads))] += s
