@@ -53,7 +53,8 @@ def _locked_review(masterplan, section_key, user):
     if review is None:
         try:
             with transaction.atomic():
-                review = SectionReview(masterplan=masterplan, section_key=section_key)
+                # version 0: the review page shows a section without a row as version 0
+                review = SectionReview(masterplan=masterplan, section_key=section_key, version=0)
                 review._history_user = user
                 review.save()
         except IntegrityError:  # created meanwhile by a concurrent request

@@ -1,0 +1,25 @@
+"""A section without a review row (a region created today) can be submitted from the review page."""
+
+import pytest
+from django.urls import reverse
+
+from review.models import SectionReview, State
+from review.sections import section_keys
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_section_of_a_new_masterplan_can_be_submitted_with_the_version_the_page_shows(personas, client):
+    masterplan = personas.masterplan
+    SectionReview.objects.filter(masterplan=masterplan).delete()
+    client.force_login(personas.coordinator)
+    page = client.get(reverse("review:page", args=[masterplan.pk]))
+    assert page.status_code == 200
+    for key in section_keys():
+        response = client.post(
+            reverse("review:section_transition", args=[masterplan.pk, key, "submit"]), {"version": "0"}
+        )
+        assert response.status_code in (200, 302)
+    states = dict(SectionReview.objects.filter(masterplan=masterplan).values_list("section_key", "state"))
+    assert set(states) == set(section_keys())
+    assert set(states.values()) == {State.SUBMITTED}
