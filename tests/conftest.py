@@ -78,3 +78,41 @@ def as_user(client):
         return client
 
     return _login
+
+
+# Reference data written by data migrations (dimensions and elements, default checklists, default books). A
+# transactional test ends with a flush that deletes it, and every later test in the same worker would then
+# miss it (the demo test failed with KeyError 'branding' on SQLite). It is written again after such a test.
+REFERENCE_DATA = [
+    ("masterplan.migrations.0002_dimensions", "create"),
+    ("bimtek.migrations.0002_default_checklists", "create"),
+    ("books.migrations.0002_default_books", "create_books"),
+]
+
+
+def _flushes_database(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("serialized_rollback"):
+        return False  # restored by Django itself
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    return bool(transactional) or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def restore_reference_data():
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in REFERENCE_DATA:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # the test's fixtures, the flush among them, are torn down first
+    if nextitem is None or not _flushes_database(item):
+        return  # after the last test the test database itself is gone
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        restore_reference_data()
