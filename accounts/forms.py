@@ -4,6 +4,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .identity import normalize_email
 from .models import User
 
 
@@ -11,6 +12,9 @@ class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
+
+    def clean_username(self):
+        return normalize_email(self.cleaned_data.get("username"))
 
 
 class ProfileForm(forms.ModelForm):

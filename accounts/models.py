@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from .identity import normalize_email
 
 
 class UserManager(BaseUserManager):
@@ -9,7 +12,7 @@ class UserManager(BaseUserManager):
     def _create(self, email, password, **extra):
         if not email:
             raise ValueError("email is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -24,7 +27,7 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email=normalize_email(username))
 
 
 class User(AbstractUser):
@@ -45,6 +48,21 @@ class User(AbstractUser):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
         ordering = ["first_name", "last_name", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("Sudah ada pengguna dengan email ini."),
+            )
+        ]
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.email = normalize_email(self.email)
 
     def __str__(self):
         return self.display_name

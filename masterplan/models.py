@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.identity import normalize_email
 from core import registry
 from core.concurrency import Versioned
 from core.memo import memoised
@@ -312,6 +313,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.masterplan}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def is_usable(self):
