@@ -216,12 +216,22 @@ def neutralise(value):
     return value
 
 
+def _neutralise_csv(value):
+    """Like neutralise, but also when a part after a `,` or `;` starts a formula: the file is `;`-separated,
+    yet a spreadsheet opening it with `,` would split `a,=1+1` into a formula cell."""
+    if isinstance(value, str):
+        parts = value.replace(";", ",").split(",")
+        if any(part.startswith(FORMULA_PREFIXES) for part in parts):
+            return "'" + value.replace(",", ",'").replace(";", ";'")
+    return value
+
+
 def write_csv(header, rows):
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL)
+    writer.writerow([_neutralise_csv(v) for v in header])
     for row in rows:
-        writer.writerow(["" if v is None else neutralise(v) for v in row])
+        writer.writerow(["" if v is None else _neutralise_csv(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
