@@ -1,5 +1,6 @@
 """The importer against workbooks made here in each layout regions use, every error kind, hostile files."""
 
+import csv
 import io
 import zipfile
 from decimal import Decimal
@@ -98,14 +99,14 @@ def test_export_reimports_unchanged(region_opds, fmt):
 def test_mapping_columns_of_an_export_update_the_mapping(region_opds):
     rpjmd = apply_plan(plan_for(region_opds, workbook()))
     data = export_csv(rpjmd).decode("utf-8-sig")
-    lines = data.splitlines()
-    header = lines[0].split(";")
-    column = header.index("Dimensi Utama")
-    for index, line in enumerate(lines):
-        cells = line.split(";")
+    rows = list(csv.reader(io.StringIO(data), delimiter=";"))  # every field is quoted
+    column = rows[0].index("Dimensi Utama")
+    for cells in rows:
         if cells[0] == "2.11.11":
             cells[column : column + 2] = ["Smart Environment", "Pengelolaan Sampah"]
-            lines[index] = ";".join(cells)
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    lines = out.getvalue().splitlines()
     plan = plan_for(region_opds, "\n".join(lines).encode(), name="peta.csv")
     assert plan.ok, [p.as_text() for p in plan.problems]
     assert [c.row.code for c in plan.updates] == ["2.11.11"]

@@ -27,7 +27,7 @@ def data_dir(settings, tmp_path):
 def setup(personas):
     rpjmd = RPJMD.objects.create(region=personas.masterplan.region, start_year=2021, end_year=2026)
     personas.rpjmd = rpjmd
-    personas.own = ProgramFactory(rpjmd=rpjmd, opd=personas.opd, code="2.11.11", name="Program Persampahan")
+    personas.own = ProgramFactory(rpjmd=rpjmd, opd=personas.opd, code="2.99.11", name="Program Persampahan")
     return personas
 
 
@@ -49,7 +49,7 @@ def test_mapping_a_programme_sends_the_approved_section_back_to_draft(setup, as_
     )
     assert response.status_code == 302
     review = SectionReview.objects.get(masterplan=setup.masterplan, section_key="rpjmd.programs")
-    assert review.state == State.DRAFT and "2.11.11" in review.note
+    assert review.state == State.DRAFT and "2.99.11" in review.note
     assert _state(setup.masterplan, "rpjmd.misi") == State.APPROVED
 
 
@@ -103,7 +103,7 @@ def test_mapping_shows_in_the_activity_stream(setup, as_user):
     response = as_user(setup.coordinator).get(
         reverse("review:activity", args=[setup.masterplan.pk]), {"section": "rpjmd.programs"}
     )
-    entries = [e for e in response.context["entries"] if e.text == "2.11.11 Program Persampahan"]
+    entries = [e for e in response.context["entries"] if e.text == "2.99.11 Program Persampahan"]
     assert entries and entries[0].user == setup.opd_member
     assert str(entries[0].section) == "Pemetaan program RPJMD"
     assert entries[0].url == reverse("rpjmd:mapping", args=[setup.masterplan.pk])
