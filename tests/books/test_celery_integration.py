@@ -23,7 +23,7 @@ from tests.factories import MasterplanFactory, OPDFactory, RegionFactory
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),  # reference data comes back through tests/conftest.py
 ]
 
 
