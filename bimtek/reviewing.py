@@ -10,10 +10,10 @@ SESSIONS, FOLLOWUPS, COMMITMENT = "bimtek.sessions", "bimtek.followups", "bimtek
 
 
 def edited(access, section_key, reason):
-    """Report an edit of a bimtek section, in the caller's transaction (review.services.section_edited)."""
-    from review.services import section_edited
+    """Report an edit of a bimtek section, in the caller's transaction (review.changes.report_change)."""
+    from review.changes import report_change
 
-    section_edited(masterplan=access.masterplan, section_key=section_key, user=access.user, reason=reason)
+    report_change(masterplan=access.masterplan, section_key=section_key, user=access.user, reason=reason)
 
 
 def register():

@@ -7,14 +7,12 @@ class BooksConfig(AppConfig):
     verbose_name = _("Buku")
 
     def ready(self):
-        from simple_history.signals import post_create_historical_record
+        from core.registry import Panel, Tab, register_change_listener, register_panel, register_tab
 
-        from core.registry import Panel, Tab, register_panel, register_tab
-
-        from . import chapters, panels, reviewing, signals
+        from . import chapters, panels, reviewing, services
 
         register_tab(Tab("books", _("Buku"), "books:index", 60))
         register_panel(Panel("books", "books/partials/panel.html", panels.dashboard_panel, 60))
         chapters.register()
-        post_create_historical_record.connect(signals.content_changed, dispatch_uid="books.content_changed")
+        register_change_listener("books", services.note_change)  # draft books go stale after a reported change
         reviewing.register()

@@ -246,3 +246,18 @@ def register_card_annotation(annotate):
 
 def card_annotations():
     return list(_card_annotations)
+
+
+# --- Changes (review.changes.report_change calls these after the transaction commits) -----------------
+
+_change_listeners: dict[str, Callable] = {}
+
+
+def register_change_listener(key, listener):
+    """`listener(masterplan_id)` runs after the commit of a transaction that changed the masterplan's content
+    (once per masterplan and transaction). The books mark their drafts stale this way."""
+    _change_listeners[key] = listener
+
+
+def change_listeners():
+    return list(_change_listeners.values())

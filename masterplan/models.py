@@ -162,9 +162,12 @@ class Masterplan(Versioned):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     logo = models.ImageField(_("logo daerah"), upload_to=UploadPath("logo"), blank=True)
     foreword = models.TextField(_("kata pengantar"), blank=True)
+    # Bumped by review.changes.report_change on every change of the content (one UPDATE, no history row):
+    # cache keys of the heavy page fragments and the books' freshness read it.
+    content_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["content_version"])
 
     objects = MasterplanQuerySet.as_manager()
 

@@ -82,7 +82,7 @@ def register():
 
 def edited(*, masterplan, model, user, action="edit", item=None, extra_sections=()):
     """Report an edit of the plan (once per workflow, inside the caller's transaction)."""
-    from review.services import section_edited
+    from review.changes import report_change
 
     key = registry.section_for_model(model)
     if key is None:
@@ -97,4 +97,4 @@ def edited(*, masterplan, model, user, action="edit", item=None, extra_sections=
     else:
         reason = _("%(model)s %(action)s.") % {"model": str(label).capitalize(), "action": ACTIONS[action]}
     for section_key in (key, *extra_sections):
-        section_edited(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
+        report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)

@@ -68,9 +68,9 @@ def register():
 
 def edited(*, masterplan, user, reason):
     """Report an edit of the quick wins (once per workflow, inside the caller's transaction)."""
-    from review.services import section_edited
+    from review.changes import report_change
 
-    return section_edited(masterplan=masterplan, section_key=SECTION, user=user, reason=reason)
+    return report_change(masterplan=masterplan, section_key=SECTION, user=user, reason=reason)
 
 
 def reason(quickwin, what):

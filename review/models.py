@@ -148,6 +148,7 @@ class Notification(models.Model):
         CHANGES = "changes", _("Perlu perbaikan")
         SUBMITTED = "submitted", _("Bagian diajukan untuk review")
         DECIDED = "decided", _("Keputusan review")
+        REOPENED = "reopened", _("Bagian kembali ke draf karena diubah")
         BOOK_READY = "book_ready", _("Buku siap diunduh")
 
     recipient = models.ForeignKey(

@@ -2,7 +2,7 @@
 
     draft / changes --submit (coordinator)--> submitted --request_changes (expert)--> changes
                                               submitted --approve (expert)--> approved
-    approved --section_edited (any edit)--> draft, with the reason recorded
+    approved / submitted --review.changes.report_change (any edit)--> draft, with the reason recorded
 
 Every transition locks the section's row (select_for_update) and checks the version the user saw, so an
 approval racing an edit is refused with a clear message instead of approving content nobody reviewed.
@@ -44,7 +44,7 @@ def allowed_actions(access, state):
     return result
 
 
-def _locked_review(masterplan, section_key, user):
+def locked_review(masterplan, section_key, user):
     """The section's row, locked until the end of the transaction (created as draft the first time)."""
     if section_key not in section_keys():
         raise ValidationError(_("Bagian '%(key)s' tidak dikenal.") % {"key": section_key})
@@ -76,7 +76,7 @@ def transition(*, access, section_key, action, expected_version=None, note=""):
     if not (access.can_manage if who == "manage" else access.can_review):
         raise PermissionDenied
     masterplan = access.masterplan
-    review = _locked_review(masterplan, section_key, access.user)
+    review = locked_review(masterplan, section_key, access.user)
     label = section_label(section_key)
     if expected_version is not None and review.version != expected_version:
         who_changed = review.changed_by.display_name if review.changed_by else _("orang lain")
@@ -143,39 +143,25 @@ def _notify_transition(*, access, masterplan, section_key, label, action):
     )
 
 
-@transaction.atomic
 def section_edited(*, masterplan, section_key, user, reason=""):
-    """Content apps call this after saving an edit of a section's content (in the same transaction).
+    """Kept for callers outside the apps' services: the same as review.changes.report_change."""
+    from .changes import report_change
 
-    An approved or submitted section goes back to draft with the reason recorded; its version is bumped in
-    any case, so an expert approving from a page opened before the edit is refused."""
-    if section_key not in section_keys():
-        return None
-    review = _locked_review(masterplan, section_key, user)
-    back_to_draft = review.state in (State.APPROVED, State.SUBMITTED)
-    if back_to_draft:
-        review.state = State.DRAFT
-        review.note = reason or _("Isi bagian diubah setelah diajukan atau disetujui.")
-        review.changed_by = user
-        review.changed_at = timezone.now()
-    review.version += 1
-    review._history_user = user
-    review.save()
-    if back_to_draft:
-        update_masterplan_status(masterplan=masterplan, user=user)
-    return review
+    return report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
 
 
 def object_edited(*, obj, user, reason=""):
-    """The generic form of section_edited: the section comes from registry.register_model_section."""
+    """report_change for one row: the section comes from registry.register_model_section."""
+    from .changes import report_change
+
     section_key = registry.section_for_model(obj)
     masterplan_id = registry.masterplan_id_of(obj)
     if not section_key or masterplan_id is None:
         return None
-    masterplan = Masterplan.objects.get(pk=masterplan_id)
+    masterplan = Masterplan.objects.select_related("region").get(pk=masterplan_id)
     if not reason:
         reason = _("%(item)s diubah.") % {"item": str(obj)[:150]}
-    return section_edited(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
+    return report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
 
 
 def section_states(masterplan):

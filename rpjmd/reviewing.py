@@ -58,9 +58,9 @@ def register():
 
 def edited(*, masterplan, section_key, user, reason):
     """Report an edit of the RPJMD (once per workflow, inside the caller's transaction)."""
-    from review.services import section_edited
+    from review.changes import report_change
 
-    return section_edited(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
+    return report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
 
 
 def program_reason(program, *, count=None):

@@ -87,3 +87,12 @@ def unread_notifications(user):
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+@register.inclusion_tag("review/partials/undo_warning.html")
+def undo_warning(masterplan, section_key):
+    """{% undo_warning masterplan "plan.programmes" %} inside an edit form: says, before the save, that saving
+    sends an approved or submitted section back to draft (one query; nothing shown otherwise)."""
+    from ..changes import undo_warning as warning
+
+    return {"warning": warning(masterplan, section_key) if masterplan is not None else ""}

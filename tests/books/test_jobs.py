@@ -146,14 +146,30 @@ def test_a_burst_of_changes_gives_one_countdown_and_one_render(mp, django_captur
     assert services.refresh_if_quiet(mp.pk, now=timezone.now() + timedelta(minutes=5)) == []  # no change since
 
 
-def test_a_saved_masterplan_marks_its_drafts_stale(mp, django_capture_on_commit_callbacks):
+def test_a_reported_change_marks_its_drafts_stale_after_commit(mp, django_capture_on_commit_callbacks):
+    from review.changes import report_change
+
     with (
         mock.patch.object(tasks.refresh_drafts, "apply_async") as countdown,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        mp.foreword = "Baru"
-        mp.save()
+        report_change(masterplan=mp, section_key="book:ringkasan", user=None, reason="Kata pengantar diubah.")
     assert DraftRefresh.objects.filter(masterplan=mp, pending=True).exists() and countdown.call_count == 1
+
+
+def test_a_rolled_back_change_leaves_the_drafts_alone(mp, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from review.changes import report_change
+
+    with (
+        mock.patch.object(tasks.refresh_drafts, "apply_async") as countdown,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            report_change(masterplan=mp, section_key="book:ringkasan", user=None)
+            raise RuntimeError("the service failed after reporting")
+    assert not DraftRefresh.objects.filter(masterplan=mp, pending=True).exists() and countdown.call_count == 0
 
 
 def test_an_unreachable_broker_fails_the_job_with_a_message(mp, django_capture_on_commit_callbacks):
