@@ -96,3 +96,12 @@ def undo_warning(masterplan, section_key):
     from ..changes import undo_warning as warning
 
     return {"warning": warning(masterplan, section_key) if masterplan is not None else ""}
+
+
+@register.simple_tag
+def undo_warning_text(masterplan, section_key):
+    """{% undo_warning_text masterplan "plan.programmes" as warn %}: the same text, for a form's data-confirm
+    (plain forms, static/js/rancang.js) or hx-confirm (htmx forms), so the save asks before undoing."""
+    from ..changes import undo_warning as warning
+
+    return warning(masterplan, section_key) if masterplan is not None else ""
