@@ -12,8 +12,11 @@ run: setup
 	$(BIN)/python manage.py demo
 	scripts/run.sh
 
+# Tests run in file order; `make test ORDER=random` shuffles files and tests (pytest-randomly prints the seed;
+# repeat an order with `make test ORDER=random PYTEST_ARGS=--randomly-seed=N`).
+ORDER ?= fixed
 test: setup
-	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadfile $(if $(filter random,$(ORDER)),,-p no:randomly) $(PYTEST_ARGS)
 
 setup: $(STAMP) locale/en/LC_MESSAGES/django.mo
 
