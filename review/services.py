@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import registry
 from masterplan.models import Masterplan
 
 from . import notify
@@ -141,27 +140,6 @@ def _notify_transition(*, access, masterplan, section_key, label, action):
         url=url,
         exclude=access.user,
     )
-
-
-def section_edited(*, masterplan, section_key, user, reason=""):
-    """Kept for callers outside the apps' services: the same as review.changes.report_change."""
-    from .changes import report_change
-
-    return report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
-
-
-def object_edited(*, obj, user, reason=""):
-    """report_change for one row: the section comes from registry.register_model_section."""
-    from .changes import report_change
-
-    section_key = registry.section_for_model(obj)
-    masterplan_id = registry.masterplan_id_of(obj)
-    if not section_key or masterplan_id is None:
-        return None
-    masterplan = Masterplan.objects.select_related("region").get(pk=masterplan_id)
-    if not reason:
-        reason = _("%(item)s diubah.") % {"item": str(obj)[:150]}
-    return report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
 
 
 def section_states(masterplan):

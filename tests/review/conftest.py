@@ -10,12 +10,3 @@ def section():
     registry.register_section(registry.Section(key, "Visi uji", lambda mp: [], group="masterplan", order=1))
     yield key
     registry._sections.pop(key, None)
-
-
-@pytest.fixture
-def model_section(section):
-    from masterplan.models import Membership
-
-    registry.register_model_section(Membership, section)
-    yield section
-    registry._model_sections.pop(Membership._meta.label_lower, None)

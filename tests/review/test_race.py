@@ -8,6 +8,7 @@ from django.db import connection, transaction
 
 from masterplan.access import access_for
 from review import services
+from review.changes import report_change
 from review.models import SectionReview, State
 
 BOOK = "book:masterplan"
@@ -24,7 +25,7 @@ def test_an_approval_waiting_on_an_edit_is_refused(personas):
     def edit():
         try:
             with transaction.atomic():
-                services.section_edited(
+                report_change(
                     masterplan=personas.masterplan, section_key=BOOK, user=personas.opd_member, reason="Diubah."
                 )
                 locked.set()

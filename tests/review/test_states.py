@@ -6,6 +6,7 @@ from django.urls import reverse
 from masterplan.access import access_for
 from masterplan.models import Masterplan
 from review import services
+from review.changes import report_change
 from review.models import SectionReview, State
 
 BOOK = "book:masterplan"
@@ -109,27 +110,16 @@ def test_unknown_section_or_action_is_404(personas, as_user):
 
 def test_edit_after_approval_sends_the_section_back_to_draft(personas, section):
     _set(personas, State.APPROVED, key=section)
-    services.section_edited(
-        masterplan=personas.masterplan, section_key=section, user=personas.opd_member, reason="Visi diubah."
-    )
+    report_change(masterplan=personas.masterplan, section_key=section, user=personas.opd_member, reason="Visi diubah.")
     review = SectionReview.objects.get(masterplan=personas.masterplan, section_key=section)
     assert (review.state, review.note, review.changed_by) == (State.DRAFT, "Visi diubah.", personas.opd_member)
 
 
 def test_edit_of_a_draft_keeps_it_draft_but_bumps_the_version(personas, section):
-    services.section_edited(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
-    services.section_edited(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
+    report_change(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
+    report_change(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
     review = SectionReview.objects.get(masterplan=personas.masterplan, section_key=section)
     assert review.state == State.DRAFT and review.version == 2  # a new row starts at 0, the version the page shows
-
-
-def test_object_edited_finds_the_section_from_the_model_registry(personas, model_section):
-    _set(personas, State.APPROVED, key=model_section)
-    membership = personas.masterplan.memberships.get(user=personas.reader)
-    services.object_edited(obj=membership, user=personas.coordinator)
-    review = SectionReview.objects.get(masterplan=personas.masterplan, section_key=model_section)
-    assert review.state == State.DRAFT
-    assert str(membership)[:20] in review.note
 
 
 def test_masterplan_is_approved_when_every_section_is(personas, section):
@@ -149,7 +139,7 @@ def test_masterplan_is_approved_when_every_section_is(personas, section):
     assert personas.masterplan.status == Masterplan.Status.APPROVED
     last = personas.masterplan.history.first()
     assert (last.status, last.history_user) == (Masterplan.Status.APPROVED, personas.expert)
-    services.section_edited(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
+    report_change(masterplan=personas.masterplan, section_key=section, user=personas.coordinator)
     personas.masterplan.refresh_from_db()
     assert personas.masterplan.status == Masterplan.Status.REVIEW
 
@@ -159,9 +149,7 @@ def test_approval_racing_an_edit_is_refused(personas, as_user, section):
     coordinator = access_for(personas.coordinator, personas.masterplan)
     services.transition(access=coordinator, section_key=section, action="submit")
     seen = SectionReview.objects.get(masterplan=personas.masterplan, section_key=section).version
-    services.section_edited(
-        masterplan=personas.masterplan, section_key=section, user=personas.opd_member, reason="Data diubah."
-    )
+    report_change(masterplan=personas.masterplan, section_key=section, user=personas.opd_member, reason="Data diubah.")
     client = as_user(personas.expert)
     _post(client, personas, "approve", key=section, version=seen)
     review = SectionReview.objects.get(masterplan=personas.masterplan, section_key=section)
