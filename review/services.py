@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from masterplan.access import Access
 from masterplan.models import Masterplan
 
 from . import notify
@@ -33,7 +34,7 @@ TRANSITIONS = {
 }
 
 
-def allowed_actions(access, state):
+def allowed_actions(access: Access, state: str) -> list[str]:
     """The transitions this user may make from `state` (for the buttons)."""
     result = []
     for action, (sources, _target, who) in TRANSITIONS.items():
@@ -43,7 +44,7 @@ def allowed_actions(access, state):
     return result
 
 
-def locked_review(masterplan, section_key, user):
+def locked_review(masterplan: Masterplan, section_key: str, user) -> SectionReview:
     """The section's row, locked until the end of the transaction (created as draft the first time)."""
     if section_key not in section_keys():
         raise ValidationError(_("Bagian '%(key)s' tidak dikenal.") % {"key": section_key})
@@ -62,12 +63,14 @@ def locked_review(masterplan, section_key, user):
     return review
 
 
-def _review_url(masterplan):
+def _review_url(masterplan: Masterplan) -> str:
     return reverse("review:page", args=[masterplan.pk])
 
 
 @transaction.atomic
-def transition(*, access, section_key, action, expected_version=None, note=""):
+def transition(
+    *, access: Access, section_key: str, action: str, expected_version: int | None = None, note: str = ""
+) -> SectionReview:
     """Move a section along the workflow; raises PermissionDenied, ValidationError or ReviewConflict."""
     if action not in TRANSITIONS:
         raise ValidationError(_("Tindakan review tidak dikenal."))
@@ -142,12 +145,12 @@ def _notify_transition(*, access, masterplan, section_key, label, action):
     )
 
 
-def section_states(masterplan):
+def section_states(masterplan: Masterplan) -> dict[str, SectionReview]:
     """{section key: SectionReview} for the rows that exist (absent = draft)."""
     return {r.section_key: r for r in SectionReview.objects.filter(masterplan=masterplan).select_related("changed_by")}
 
 
-def target_status(masterplan, states=None):
+def target_status(masterplan: Masterplan, states: dict[str, str] | None = None) -> str:
     keys = section_keys()
     if states is None:
         states = dict(
@@ -164,7 +167,7 @@ def target_status(masterplan, states=None):
 
 
 @transaction.atomic
-def update_masterplan_status(*, masterplan, user=None):
+def update_masterplan_status(*, masterplan: Masterplan, user=None) -> Masterplan:
     """Set Masterplan.status from the section states (approved when every section is); saved with history.
     A final masterplan stays final while everything stays approved."""
     current = Masterplan.objects.select_for_update().get(pk=masterplan.pk)
@@ -182,7 +185,7 @@ def update_masterplan_status(*, masterplan, user=None):
     return current
 
 
-def notify_book_ready(*, masterplan, title, url, users=None):
+def notify_book_ready(*, masterplan: Masterplan, title: str, url: str, users=None) -> list[Notification]:
     """The books app calls this when a book file is rendered: the requester(s) in `users`, or else the
     coordinators, get a notification (and an email unless they turned it off)."""
     recipients = users if users is not None else notify.coordinators(masterplan)
