@@ -18,13 +18,15 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import registry
 from masterplan.models import Masterplan
 
 from . import notify
+from .messages import Message
 from .models import Notification, SectionReview, State
-from .sections import section_keys, section_label
+from .sections import section_keys
 
 UNDONE = (State.APPROVED, State.SUBMITTED)
 
@@ -79,21 +81,22 @@ def undo_warning(masterplan: Masterplan, section_key: str) -> str:
 
 
 def _notify_undone(*, masterplan, section_key, user, previous, reason):
-    label = section_label(section_key)
-    who = getattr(user, "display_name", None) or _("Sistem")
+    who = getattr(user, "display_name", None) or gettext_noop("Sistem")
     if previous == State.APPROVED:
-        text = _("%(who)s mengubah bagian %(section)s (%(region)s) yang sudah disetujui; bagian kembali ke draf.")
+        msgid = gettext_noop(
+            "%(who)s mengubah bagian %(section)s (%(region)s) yang sudah disetujui; bagian kembali ke draf. %(reason)s"
+        )
     else:
-        text = _("%(who)s mengubah bagian %(section)s (%(region)s) yang sedang diajukan; bagian kembali ke draf.")
-    text = text % {"who": who, "section": label, "region": masterplan.region.name}
-    if reason:
-        text = f"{text} {reason}"
+        msgid = gettext_noop(
+            "%(who)s mengubah bagian %(section)s (%(region)s) yang sedang diajukan; bagian kembali ke draf. %(reason)s"
+        )
+    params = {"who": who, "section": section_key, "region": masterplan.region.name, "reason": reason}
     users = list(notify.experts(masterplan)) + list(notify.coordinators(masterplan))
     notify.notify(
         masterplan=masterplan,
         users=users,
         kind=Notification.Kind.REOPENED,
-        text=text,
+        text=Message(msgid, params),
         url=reverse("review:page", args=[masterplan.pk]) + f"?section={section_key}",
         exclude=user,
     )

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core import registry
 
 from . import notify
+from .messages import Message
 from .models import Comment, Notification
 from .sections import section_keys, section_label
 
@@ -131,7 +132,7 @@ def _notify_comment(*, access, comment, mentioned):
         masterplan=masterplan,
         users=mentioned,
         kind=Notification.Kind.MENTION,
-        text=_("%(who)s menyebut Anda dalam komentar tentang %(about)s (%(region)s).") % values,
+        text=Message(gettext_noop("%(who)s menyebut Anda dalam komentar tentang %(about)s (%(region)s)."), values),
         url=link,
         exclude=access.user,
     )
@@ -140,7 +141,7 @@ def _notify_comment(*, access, comment, mentioned):
             masterplan=masterplan,
             users=[u for u in notify.opd_members(masterplan, [comment.opd_id]) if u not in mentioned],
             kind=Notification.Kind.CHANGES,
-            text=_("%(who)s memberi catatan pada %(about)s milik OPD Anda (%(region)s).") % values,
+            text=Message(gettext_noop("%(who)s memberi catatan pada %(about)s milik OPD Anda (%(region)s)."), values),
             url=link,
             exclude=access.user,
         )

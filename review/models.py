@@ -163,7 +163,8 @@ class Notification(models.Model):
         blank=True,
     )
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
-    text = models.CharField(_("pesan"), max_length=300)
+    text = models.CharField(_("pesan"), max_length=300)  # in Indonesian, as sent by mail
+    message = models.JSONField(_("pesan (untuk diterjemahkan)"), default=dict, blank=True)  # review.messages
     url = models.CharField(_("tautan"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
@@ -178,3 +179,16 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def display_text(self):
+        """The text in the reader's language (the stored Indonesian text for older rows)."""
+        from .messages import Message
+
+        message = Message.from_json(self.message)
+        if message is None:
+            return self.text
+        try:
+            return message.render()[:300]
+        except (KeyError, ValueError, TypeError):
+            return self.text

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from masterplan.models import Membership, Role
 
+from .messages import Message
 from .models import Notification
 from .tasks import send_notification_mail
 
@@ -20,9 +21,13 @@ def members_of(masterplan, *, roles=None, opd_ids=None):
 
 
 def notify(*, masterplan, users, kind, text, url="", exclude=None):
-    """Create one notification per member among `users` and queue their emails after commit.
+    """Create one notification per member among `users` and queue their emails after commit. `text` is a
+    review.messages.Message (shown in each reader's language) or a plain string.
 
     Users who are not members of `masterplan` are dropped: nobody outside the masterplan gets anything."""
+    message = {}
+    if isinstance(text, Message):
+        message, text = text.as_json(), text.render_in("id")
     user_ids = {u.pk for u in users} - ({exclude.pk} if exclude is not None else set())
     if not user_ids:
         return []
@@ -31,7 +36,9 @@ def notify(*, masterplan, users, kind, text, url="", exclude=None):
     )
     created = Notification.objects.bulk_create(
         [
-            Notification(recipient=user, masterplan=masterplan, kind=kind, text=text[:300], url=url[:300])
+            Notification(
+                recipient=user, masterplan=masterplan, kind=kind, text=text[:300], message=message, url=url[:300]
+            )
             for user in recipients
         ]
     )

@@ -13,11 +13,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from masterplan.access import Access
 from masterplan.models import Masterplan
 
 from . import notify
+from .messages import Message
 from .models import Comment, Notification, SectionReview, State
 from .sections import section_keys, section_label
 
@@ -110,20 +112,19 @@ def transition(
 
 def _notify_transition(*, access, masterplan, section_key, label, action):
     url = _review_url(masterplan) + f"?section={section_key}"
-    who = access.user.display_name
+    params = {"who": access.user.display_name, "section": section_key, "region": masterplan.region.name}
     if action == "submit":
         notify.notify(
             masterplan=masterplan,
             users=notify.experts(masterplan),
             kind=Notification.Kind.SUBMITTED,
-            text=_("%(who)s mengajukan bagian %(section)s (%(region)s) untuk direview.")
-            % {"who": who, "section": label, "region": masterplan.region.name},
+            text=Message(gettext_noop("%(who)s mengajukan bagian %(section)s (%(region)s) untuk direview."), params),
             url=url,
             exclude=access.user,
         )
         return
     if action == "request_changes":
-        text = _("%(who)s meminta perbaikan pada bagian %(section)s (%(region)s).")
+        msgid = gettext_noop("%(who)s meminta perbaikan pada bagian %(section)s (%(region)s).")
         opd_ids = set(
             Comment.objects.open()
             .filter(masterplan=masterplan, section_key=section_key, opd__isnull=False)
@@ -132,16 +133,11 @@ def _notify_transition(*, access, masterplan, section_key, label, action):
         users = list(notify.coordinators(masterplan)) + list(notify.opd_members(masterplan, opd_ids))
         kind = Notification.Kind.CHANGES
     else:
-        text = _("%(who)s menyetujui bagian %(section)s (%(region)s).")
+        msgid = gettext_noop("%(who)s menyetujui bagian %(section)s (%(region)s).")
         users = notify.coordinators(masterplan)
         kind = Notification.Kind.DECIDED
     notify.notify(
-        masterplan=masterplan,
-        users=users,
-        kind=kind,
-        text=text % {"who": who, "section": label, "region": masterplan.region.name},
-        url=url,
-        exclude=access.user,
+        masterplan=masterplan, users=users, kind=kind, text=Message(msgid, params), url=url, exclude=access.user
     )
 
 
@@ -193,6 +189,8 @@ def notify_book_ready(*, masterplan: Masterplan, title: str, url: str, users=Non
         masterplan=masterplan,
         users=recipients,
         kind=Notification.Kind.BOOK_READY,
-        text=_("%(title)s (%(region)s) siap diunduh.") % {"title": title, "region": masterplan.region.name},
+        text=Message(
+            gettext_noop("%(title)s (%(region)s) siap diunduh."), {"title": title, "region": masterplan.region.name}
+        ),
         url=url,
     )
