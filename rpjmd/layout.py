@@ -26,6 +26,12 @@ YEAR_RE = re.compile(r"^(?:tahun\s*)?(20\d\d|19\d\d)$")
 SINGLE_YEAR_RE = re.compile(r"^(target|t|rp\.?|pagu|anggaran|dana|pagu indikatif)\s*(?:tahun\s*)?(20\d\d|19\d\d)$")
 SUBTOTAL_RE = re.compile(r"^(sub\s*-?\s*total|jumlah|total|grand total)\b", re.IGNORECASE)
 NUMBERING_RE = re.compile(r"^\(?\d{1,2}\)?$")
+# A row naming the OPD whose programmes follow (tables without an OPD column)
+OPD_ROW_RE = re.compile(
+    r"^(dinas|badan|sekretariat|inspektorat|kecamatan|satuan polisi|satpol|rumah sakit|rsud|kantor|bagian|"
+    r"kelurahan|unit pelaksana)\b",
+    re.IGNORECASE,
+)
 MULTIPLIERS = {
     "t": Decimal("1e12"),
     "triliun": Decimal("1e12"),
@@ -361,9 +367,10 @@ def read_programs(sheet, layout):
     problems, programs = [], []
     columns = layout.columns
     budget_copies = _merged_copies(sheet, layout.budget_columns.values())
-    urusan = bidang = ""
+    urusan = bidang = group_opd = ""
     current = None
     seen = {}  # code -> ProgramRow
+    marks = {"since": 0, "bidang": 0, "urusan": 0, "opd": 0, "all": 0}  # where each scope's programmes begin
 
     def cell(row, role):
         col = columns.get(role)
@@ -389,13 +396,24 @@ def read_programs(sheet, layout):
         code = text(cell(row, "code"))
         name = text(cell(row, "name"))
         if SUBTOTAL_RE.match(code) or SUBTOTAL_RE.match(name) or (not code and not name and _only_numbers(values)):
+            _check_subtotal(row, index, layout, programs, marks, problem)
+            marks["since"] = len(programs)
             continue
         segments = [s for s in code.split(".") if s] if code else []
         if code and len(segments) == 1 or (not code and name.lower().startswith("urusan pemerintahan wajib")):
             urusan, bidang, current = name, "", None
+            marks.update(urusan=len(programs), bidang=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
             continue
         if code and len(segments) == 2 or (not code and name.lower().startswith("urusan pemerintahan bidang")):
             bidang, current = name, None
+            marks.update(bidang=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
+            continue
+        if not code and "opd" not in columns and OPD_ROW_RE.match(name) and not text(cell(row, "indicator")):
+            group_opd, current = name, None
+            marks.update(opd=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
             continue
         if code and current is not None and code == current.code:
             # an indicator row of the same programme (code and name merged down or repeated)
@@ -426,7 +444,7 @@ def read_programs(sheet, layout):
                 continue
             if not name:
                 problem(index, columns.get("name"), _("Nama program kosong untuk kode %(code)s.") % {"code": code})
-            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang)
+            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang, opd=group_opd)
             seen[code] = current
             programs.append(current)
         elif name and (current is None or name != current.name):
@@ -438,6 +456,68 @@ def read_programs(sheet, layout):
             continue
         _read_line(current, row, index, layout, budget_copies, cell, problem)
     return programs, problems
+
+
+def _amounts(row, index, layout):
+    """{year: amount} of a row's budget cells that hold a number (unreadable cells are left out)."""
+    result = {}
+    for year, col in layout.budget_columns.items():
+        if col < len(row):
+            try:
+                amount = parse_number(row[col], layout.money_unit)
+            except ValueError:
+                continue
+            if amount is not None:
+                result[year] = amount
+    return result
+
+
+def _rupiah(amount):
+    return "Rp " + f"{amount:,.0f}".replace(",", ".")
+
+
+def _check_subtotal(row, index, layout, programs, marks, problem):
+    """A subtotal or total row of the table against the programmes above it: it may sum those since the last
+    subtotal, the bidang, the urusan, the OPD or the whole table; a warning when it matches none of them."""
+    written = _amounts(row, index, layout)
+    if not written:
+        return
+    tolerance = max(Decimal(1), layout.money_unit)
+    best = None
+    for start in sorted(set(marks.values())):
+        sums = {year: sum((p.budgets.get(year, Decimal(0)) for p in programs[start:]), Decimal(0)) for year in written}
+        gap = max(abs(sums[year] - written[year]) for year in written)
+        if gap <= tolerance:
+            return
+        if best is None or gap < best[0]:
+            best = (gap, sums)
+    sums = best[1]
+    for year, amount in sorted(written.items()):
+        if abs(sums[year] - amount) > tolerance:
+            problem(
+                index,
+                layout.budget_columns[year],
+                _(
+                    "Baris jumlah menulis %(written)s, sedangkan jumlah pagu program di atasnya %(sum)s. Angka "
+                    "baris jumlah tidak disimpan; periksa pagu programnya."
+                )
+                % {"written": _rupiah(amount), "sum": _rupiah(sums[year])},
+                "warning",
+            )
+
+
+def _numbers_in_group_row(row, index, layout, problem):
+    for year, amount in sorted(_amounts(row, index, layout).items()):
+        problem(
+            index,
+            layout.budget_columns[year],
+            _(
+                "Baris urusan, bidang atau OPD ini menulis pagu %(amount)s; angka itu tidak disimpan karena pagu "
+                "disimpan per program."
+            )
+            % {"amount": _rupiah(amount)},
+            "warning",
+        )
 
 
 def _two_names(problem, index, columns, first, name):

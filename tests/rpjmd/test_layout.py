@@ -225,3 +225,56 @@ def test_a_programme_listed_again_for_another_opd_is_said_not_lost_silently():
     assert [i.name for i in programs[0].indicators] == ["Kunjungan wisata", "UMKM binaan"]
     assert len(problems) == 1 and problems[0].level == "warning"
     assert "juga dicantumkan untuk Diskop UKM" in problems[0].message and "Dispar" in problems[0].message
+
+
+def test_opd_group_rows_give_their_programmes_an_opd_where_the_table_has_no_opd_column():
+    _layout, programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023"],
+            [None, "Dinas Lingkungan Hidup", None, None, None],
+            ["2.11.02", "Program Perencanaan LH", "IKLH", "71", "100"],
+            [None, "Badan Perencanaan Pembangunan Daerah", None, None, None],
+            ["5.01.02", "Program Perencanaan Pembangunan", "Dokumen RKPD", "1", "50"],
+        ]
+    )
+    assert problems == []
+    assert [(p.code, p.opd) for p in programs] == [
+        ("2.11.02", "Dinas Lingkungan Hidup"),
+        ("5.01.02", "Badan Perencanaan Pembangunan Daerah"),
+    ]
+
+
+def test_subtotals_are_checked_against_their_programmes_at_any_level():
+    _layout, _programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023", "OPD"],
+            ["2", "Urusan Wajib", None, None, None, None],
+            ["2.11", "Lingkungan Hidup", None, None, None, None],
+            ["2.11.02", "Program Perencanaan LH", "IKLH", "71", "100", "DLH"],
+            ["2.11.03", "Program Pengendalian", "Kualitas air", "70", "50", "DLH"],
+            [None, "Jumlah bidang", None, None, "150", None],  # the bidang: right
+            ["2.16", "Kominfo", None, None, None, None],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "3", "30", "Diskominfo"],
+            [None, "Jumlah bidang", None, None, "35", None],  # wrong: 30
+            [None, "Jumlah urusan", None, None, "180", None],  # the urusan: right
+            [None, "Total", None, None, "190", None],  # wrong: 180
+        ]
+    )
+    warnings = [(p.row, p.message) for p in problems]
+    assert [row for row, _m in warnings] == [9, 11]
+    assert "menulis Rp 35, sedangkan jumlah pagu program di atasnya Rp 30" in warnings[0][1]
+    assert "menulis Rp 190" in warnings[1][1] and "Rp 180" in warnings[1][1]
+    assert all(p.level == "warning" for p in problems)
+
+
+def test_numbers_in_a_group_row_are_a_warning_not_skipped_in_silence():
+    _layout, programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023 (Rp juta)", "OPD"],
+            ["2.16", "Komunikasi dan Informatika", None, None, "1.250", None],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "3", "1.250", "Diskominfo"],
+        ]
+    )
+    assert programs[0].budgets == {2023: Decimal("1250000000")}
+    [warning] = problems
+    assert warning.level == "warning" and warning.row == 2 and "Rp 1.250.000.000" in warning.message
