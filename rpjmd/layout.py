@@ -5,6 +5,11 @@ The header is found wherever it is (not necessarily on the first row), over one 
 the programmes; a programme's name may be merged down over its indicator rows; blank rows, column
 numbering rows ("(1) (2) (3)") and subtotal rows are skipped. The result is a list of ProgramRow and
 a list of Problem, never an exception: the caller decides what to do.
+
+The money unit is read from the budget columns' titles ("Rp (juta)", "(Rp. 000)", "Pagu (miliar)") or from a
+note above the table ("dalam jutaan rupiah") and applied to every amount without a unit of its own. Tables
+converted from PDF stack several indicators in one row, one per line of each cell: such a row is split into
+one row per indicator.
 """
 
 import re
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.spreadsheets import column_letter
 
@@ -20,6 +26,12 @@ YEAR_RE = re.compile(r"^(?:tahun\s*)?(20\d\d|19\d\d)$")
 SINGLE_YEAR_RE = re.compile(r"^(target|t|rp\.?|pagu|anggaran|dana|pagu indikatif)\s*(?:tahun\s*)?(20\d\d|19\d\d)$")
 SUBTOTAL_RE = re.compile(r"^(sub\s*-?\s*total|jumlah|total|grand total)\b", re.IGNORECASE)
 NUMBERING_RE = re.compile(r"^\(?\d{1,2}\)?$")
+# A row naming the OPD whose programmes follow (tables without an OPD column)
+OPD_ROW_RE = re.compile(
+    r"^(dinas|badan|sekretariat|inspektorat|kecamatan|satuan polisi|satpol|rumah sakit|rsud|kantor|bagian|"
+    r"kelurahan|unit pelaksana)\b",
+    re.IGNORECASE,
+)
 MULTIPLIERS = {
     "t": Decimal("1e12"),
     "triliun": Decimal("1e12"),
@@ -31,6 +43,25 @@ MULTIPLIERS = {
     "rb": Decimal("1e3"),
     "ribu": Decimal("1e3"),
 }
+# The unit of a whole budget column, as its title or a note above the table says it
+UNIT_PATTERNS = [
+    (re.compile(r"triliun"), Decimal("1e12"), gettext_lazy("triliun rupiah")),
+    (re.compile(r"mil[iy]ar|\bm\b(?=\s*\)|$)"), Decimal("1e9"), gettext_lazy("miliar rupiah")),
+    (re.compile(r"\bjuta|\bjt\b"), Decimal("1e6"), gettext_lazy("juta rupiah")),
+    (
+        re.compile(r"\bribu|\brb\b|rp\.?\s*0{3}\b|\(\s*0{3}\s*\)|\brp\.?\s*\(?\s*0{3}"),
+        Decimal("1e3"),
+        gettext_lazy("ribu rupiah"),
+    ),
+]
+UNIT_WORDS_RE = re.compile(
+    r"\((?:[^)]*?(?:juta|jt|ribu|rb|mil[iy]ar|triliun|rupiah|000|\bm\b|\brp\b)[^)]*)\)|"
+    r"\b(?:dalam\s+)?(?:jutaan|juta|ribuan|ribu|miliaran|miliar|milyar|triliun)\b(?:\s+rupiah)?"
+)
+NOTE_UNIT_RE = re.compile(
+    r"(?:dalam|satuan)\s*:?\s*(?:rp\.?\s*)?(jutaan|juta|ribuan|ribu|miliaran|miliar|milyar|triliun)"
+)
+
 BUDGET_WORDS = {"rp", "rp.", "pagu", "anggaran", "dana", "pagu indikatif", "(rp)", "rp (rupiah)"}
 TARGET_WORDS = {"target", "t", "kinerja", "target kinerja", "k"}
 
@@ -79,6 +110,7 @@ class ProgramRow:
     indicators: list = field(default_factory=list)
     budgets: dict = field(default_factory=dict)  # year -> Decimal
     mapping: dict | None = None  # {"dimension", "element", "secondary", "justification"} as text
+    other_opds: list = field(default_factory=list)  # further OPDs the table lists it for (normalised names)
 
 
 @dataclass
@@ -90,6 +122,9 @@ class Layout:
     target_columns: dict  # year -> column index
     budget_columns: dict  # year -> column index
     titles: dict  # column index -> header title, for messages
+    money_unit: Decimal = Decimal(1)  # every amount without its own unit is multiplied by it
+    money_label: str = ""  # "juta rupiah" when the table says so; "" for rupiah
+    unit_problem: str = ""  # the budget columns contradict each other about the unit
 
     @property
     def years(self):
@@ -115,20 +150,21 @@ def norm(value):
     return text(value).lower().replace("\n", " ")
 
 
-def parse_number(value):
+def parse_number(value, unit=Decimal(1)):
     """A rupiah amount as Decimal: 1250000000, '1.250.000.000', '1.250.000.000,00', 'Rp 1,25 M', '1,5 juta'.
+    `unit` multiplies an amount that has no unit of its own (a column in millions: 1.250 -> 1.250.000.000).
     Returns None for an empty cell; raises ValueError for text that is not a number."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
+        return (Decimal(str(value)) * unit).quantize(Decimal("0.01"))
     raw = text(value).lower()
     if raw in ("", "-", "–", "—"):
         return None
     cleaned = re.sub(r"^rp\.?\s*", "", raw).strip()
-    multiplier = Decimal(1)
+    multiplier = unit
     match = re.match(r"^(.*?)\s*([a-z]+)\.?$", cleaned)
     if match and match.group(2) in MULTIPLIERS:
         cleaned, multiplier = match.group(1).strip(), MULTIPLIERS[match.group(2)]
@@ -197,6 +233,53 @@ def _role(title):
     return None
 
 
+def column_unit(title):
+    """(multiplier, label) a budget column's title gives its amounts, or None when it names no unit."""
+    for pattern, multiplier, label in UNIT_PATTERNS:
+        if pattern.search(title):
+            return multiplier, label
+    if "rupiah" in title:
+        return Decimal(1), ""
+    return None
+
+
+def strip_unit(title):
+    """A title without its unit words: "pagu 2023 (rp juta)" -> "pagu 2023"."""
+    return re.sub(r"\s+", " ", UNIT_WORDS_RE.sub(" ", title)).strip()
+
+
+def _money_unit(layout, rows, index, two_rows):
+    """Set the layout's money unit from the budget columns' titles, or else a note above the table."""
+    found = {}  # column -> (multiplier, label)
+    for col in layout.budget_columns.values():
+        texts = [norm(rows[index][col]) if col < len(rows[index]) else ""]
+        if two_rows and index + 1 < len(rows) and col < len(rows[index + 1]):
+            texts.append(norm(rows[index + 1][col]))
+        for title in texts:
+            unit = column_unit(title)
+            if unit:
+                found[col] = unit
+                break
+    units = {unit for unit in found.values()}
+    if len(units) > 1:
+        layout.unit_problem = _("Kolom pagu menyebut satuan yang berbeda: %(list)s. Samakan satuannya.") % {
+            "list": "; ".join(f"{layout.where(col)}: {unit[1] or _('rupiah')}" for col, unit in sorted(found.items()))
+        }
+        return
+    if units:
+        layout.money_unit, layout.money_label = units.pop()
+        return
+    for row in rows[:index]:
+        for value in row:
+            match = NOTE_UNIT_RE.search(norm(value))
+            if match:
+                word = match.group(1)
+                unit = column_unit(word)
+                if unit:
+                    layout.money_unit, layout.money_label = unit
+                    return
+
+
 def find_layout(sheet):
     """The table's header in a sheet, or None when the sheet holds no programme table."""
     rows = sheet.rows
@@ -208,14 +291,17 @@ def find_layout(sheet):
         columns, target_columns, budget_columns, labels = {}, {}, {}, {}
         below = [norm(v) for v in rows[index + 1]] if index + 1 < len(rows) else []
         two_rows = False
-        for col, title in enumerate(titles):
-            sub = below[col] if col < len(below) else ""
+        for col, raw_title in enumerate(titles):
+            title = strip_unit(raw_title)
+            sub_raw = below[col] if col < len(below) else ""
+            sub = strip_unit(sub_raw)
+            money = sub in BUDGET_WORDS or sub.startswith("rp") or re.match(r"^\(?\s*rp\b", sub_raw) is not None
             year_match = YEAR_RE.match(title)
             single = SINGLE_YEAR_RE.match(title)
-            if year_match and (sub in BUDGET_WORDS or sub in TARGET_WORDS or sub.startswith(("rp", "target"))):
+            if year_match and (money or sub in TARGET_WORDS or sub.startswith("target")):
                 two_rows = True
                 year = int(year_match.group(1))
-                if sub in BUDGET_WORDS or sub.startswith("rp"):
+                if money:
                     budget_columns.setdefault(year, col)
                     labels[col] = f"Rp {year}"
                 else:
@@ -237,17 +323,18 @@ def find_layout(sheet):
         if not (target_columns or budget_columns) and index + 1 < len(rows):
             # A two-row header whose years sit on the second row under "Target" / "Pagu" groups.
             for col, sub in enumerate(below):
-                year_match = YEAR_RE.match(sub)
-                if year_match and titles[col]:
+                year_match = YEAR_RE.match(strip_unit(sub))
+                group = strip_unit(titles[col])
+                if year_match and group:
                     two_rows = True
                     year = int(year_match.group(1))
-                    if titles[col] in BUDGET_WORDS or titles[col].startswith(("rp", "pagu", "anggaran")):
+                    if group in BUDGET_WORDS or group.startswith(("rp", "pagu", "anggaran", "kebutuhan", "dana")):
                         budget_columns.setdefault(year, col)
                         labels[col] = f"Rp {year}"
-                    elif titles[col].startswith(("target", "capaian")):
+                    elif group.startswith(("target", "capaian")):
                         target_columns.setdefault(year, col)
                         labels[col] = f"Target {year}"
-        return Layout(
+        layout = Layout(
             sheet=sheet.name,
             header_row=index,
             data_start=index + (2 if two_rows else 1),
@@ -256,6 +343,8 @@ def find_layout(sheet):
             budget_columns=budget_columns,
             titles=labels,
         )
+        _money_unit(layout, rows, index, two_rows)
+        return layout
     return None
 
 
@@ -278,9 +367,10 @@ def read_programs(sheet, layout):
     problems, programs = [], []
     columns = layout.columns
     budget_copies = _merged_copies(sheet, layout.budget_columns.values())
-    urusan = bidang = ""
+    urusan = bidang = group_opd = ""
     current = None
     seen = {}  # code -> ProgramRow
+    marks = {"since": 0, "bidang": 0, "urusan": 0, "opd": 0, "all": 0}  # where each scope's programmes begin
 
     def cell(row, role):
         col = columns.get(role)
@@ -291,8 +381,12 @@ def read_programs(sheet, layout):
             Problem(layout.sheet, row_index + 1, layout.where(col) if col is not None else "", message, level)
         )
 
+    if layout.unit_problem:
+        problems.append(Problem(layout.sheet, layout.header_row + 1, "", layout.unit_problem))
+    lines = []
     for index in range(layout.data_start, len(sheet.rows)):
-        row = sheet.rows[index]
+        lines.extend((index, row) for row in _unstack(sheet.rows[index], index, layout, problem))
+    for index, row in lines:
         values = [text(v) for v in row]
         if not any(values):
             continue
@@ -302,29 +396,55 @@ def read_programs(sheet, layout):
         code = text(cell(row, "code"))
         name = text(cell(row, "name"))
         if SUBTOTAL_RE.match(code) or SUBTOTAL_RE.match(name) or (not code and not name and _only_numbers(values)):
+            _check_subtotal(row, index, layout, programs, marks, problem)
+            marks["since"] = len(programs)
             continue
         segments = [s for s in code.split(".") if s] if code else []
         if code and len(segments) == 1 or (not code and name.lower().startswith("urusan pemerintahan wajib")):
             urusan, bidang, current = name, "", None
+            marks.update(urusan=len(programs), bidang=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
             continue
         if code and len(segments) == 2 or (not code and name.lower().startswith("urusan pemerintahan bidang")):
             bidang, current = name, None
+            marks.update(bidang=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
+            continue
+        if not code and "opd" not in columns and OPD_ROW_RE.match(name) and not text(cell(row, "indicator")):
+            group_opd, current = name, None
+            marks.update(opd=len(programs), since=len(programs))
+            _numbers_in_group_row(row, index, layout, problem)
             continue
         if code and current is not None and code == current.code:
-            pass  # an indicator row of the same programme (code and name merged down or repeated)
+            # an indicator row of the same programme (code and name merged down or repeated)
+            if name and norm(name) != norm(current.name):
+                _two_names(problem, index, columns, current, name)
+                continue
+            _another_opd(problem, index, columns, current, text(cell(row, "opd")))
         elif code:
             if code in seen:
-                problem(
-                    index,
-                    columns.get("code"),
-                    _("Kode program %(code)s sudah dipakai di baris %(row)s; setiap program hanya sekali.")
-                    % {"code": code, "row": seen[code].row},
-                )
-                current = None
+                first = seen[code]
+                if name and norm(name) != norm(first.name):
+                    _two_names(problem, index, columns, first, name)
+                    current = None
+                    continue
+                opd = text(cell(row, "opd"))
+                if not opd or norm(opd) == norm(first.opd):
+                    problem(
+                        index,
+                        columns.get("code"),
+                        _("Kode program %(code)s sudah dipakai di baris %(row)s; setiap program hanya sekali.")
+                        % {"code": code, "row": first.row},
+                    )
+                    current = None
+                    continue
+                current = first  # the same programme again, for another OPD
+                _another_opd(problem, index, columns, current, opd)
+                _read_line(current, row, index, layout, budget_copies, cell, problem)
                 continue
             if not name:
                 problem(index, columns.get("name"), _("Nama program kosong untuk kode %(code)s.") % {"code": code})
-            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang)
+            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang, opd=group_opd)
             seen[code] = current
             programs.append(current)
         elif name and (current is None or name != current.name):
@@ -336,6 +456,151 @@ def read_programs(sheet, layout):
             continue
         _read_line(current, row, index, layout, budget_copies, cell, problem)
     return programs, problems
+
+
+def _amounts(row, index, layout):
+    """{year: amount} of a row's budget cells that hold a number (unreadable cells are left out)."""
+    result = {}
+    for year, col in layout.budget_columns.items():
+        if col < len(row):
+            try:
+                amount = parse_number(row[col], layout.money_unit)
+            except ValueError:
+                continue
+            if amount is not None:
+                result[year] = amount
+    return result
+
+
+def _rupiah(amount):
+    return "Rp " + f"{amount:,.0f}".replace(",", ".")
+
+
+def _check_subtotal(row, index, layout, programs, marks, problem):
+    """A subtotal or total row of the table against the programmes above it: it may sum those since the last
+    subtotal, the bidang, the urusan, the OPD or the whole table; a warning when it matches none of them."""
+    written = _amounts(row, index, layout)
+    if not written:
+        return
+    tolerance = max(Decimal(1), layout.money_unit)
+    best = None
+    for start in sorted(set(marks.values())):
+        sums = {year: sum((p.budgets.get(year, Decimal(0)) for p in programs[start:]), Decimal(0)) for year in written}
+        gap = max(abs(sums[year] - written[year]) for year in written)
+        if gap <= tolerance:
+            return
+        if best is None or gap < best[0]:
+            best = (gap, sums)
+    sums = best[1]
+    for year, amount in sorted(written.items()):
+        if abs(sums[year] - amount) > tolerance:
+            problem(
+                index,
+                layout.budget_columns[year],
+                _(
+                    "Baris jumlah menulis %(written)s, sedangkan jumlah pagu program di atasnya %(sum)s. Angka "
+                    "baris jumlah tidak disimpan; periksa pagu programnya."
+                )
+                % {"written": _rupiah(amount), "sum": _rupiah(sums[year])},
+                "warning",
+            )
+
+
+def _numbers_in_group_row(row, index, layout, problem):
+    for year, amount in sorted(_amounts(row, index, layout).items()):
+        problem(
+            index,
+            layout.budget_columns[year],
+            _(
+                "Baris urusan, bidang atau OPD ini menulis pagu %(amount)s; angka itu tidak disimpan karena pagu "
+                "disimpan per program."
+            )
+            % {"amount": _rupiah(amount)},
+            "warning",
+        )
+
+
+def _two_names(problem, index, columns, first, name):
+    problem(
+        index,
+        columns.get("code"),
+        _(
+            "Kode %(code)s dipakai untuk dua program yang berbeda: baris %(row)s “%(first)s” dan baris %(here)s "
+            "“%(name)s”. Perbaiki kode salah satunya."
+        )
+        % {"code": first.code, "row": first.row, "first": first.name[:80], "here": index + 1, "name": name[:80]},
+    )
+
+
+def _another_opd(problem, index, columns, program, opd):
+    """The same programme listed again for another OPD (real tables give one row per indicator and OPD)."""
+    if not opd or not program.opd or norm(opd) == norm(program.opd) or norm(opd) in program.other_opds:
+        return
+    program.other_opds.append(norm(opd))
+    problem(
+        index,
+        columns.get("opd"),
+        _(
+            "Program %(code)s juga dicantumkan untuk %(opd)s (pertama untuk %(lead)s di baris %(row)s). Program ini "
+            "disimpan sekali dengan %(lead)s sebagai penanggung jawab; indikator dan pagu baris ini digabungkan "
+            "ke program tersebut, dan %(opd)s tidak tercatat sebagai penanggung jawab."
+        )
+        % {"code": program.code, "opd": opd[:60], "lead": program.opd[:60], "row": program.row},
+        "warning",
+    )
+
+
+def _lines(value):
+    """The non-empty lines of a cell ("85\n90" -> ["85", "90"]); a number is one line."""
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        return [value]
+    return [line.strip() for line in value.replace("\r", "\n").split("\n") if line.strip()]
+
+
+def _unstack(row, index, layout, problem):
+    """A row holding several indicators, one per line of each cell, as one row per indicator. Budget amounts
+    stay on the first (they are the programme's, not the indicators'). When a cell holds another number of
+    lines than the indicator cell, that is an error naming the cell, and the row is read as it is."""
+    col = layout.columns.get("indicator")
+    if col is None or col >= len(row):
+        return [row]
+    names = _lines(row[col])
+    if len(names) < 2:
+        return [row]
+    stacked = [layout.columns[r] for r in ("unit", "baseline") if r in layout.columns]
+    stacked += list(layout.target_columns.values())
+    split = {}
+    for other in stacked:
+        values = _lines(row[other]) if other < len(row) else []
+        if len(values) == len(names) or not values:
+            split[other] = values
+        elif len(values) == 1 and other == layout.columns.get("unit"):
+            split[other] = values * len(names)  # one unit for every indicator ("%")
+        else:
+            problem(
+                index,
+                other,
+                _(
+                    "Sel %(cell)s berisi %(k)s baris, sedangkan sel indikatornya berisi %(n)s baris; setiap "
+                    "indikator harus punya nilainya sendiri di baris yang sama."
+                )
+                % {"cell": f"{column_letter(other)}{index + 1}", "k": len(values), "n": len(names)},
+            )
+            return [row]
+    result = []
+    for i, name in enumerate(names):
+        line = list(row)
+        line[col] = name
+        for other, values in split.items():
+            line[other] = values[i] if values else None
+        if i:
+            for budget in layout.budget_columns.values():
+                if budget < len(line):
+                    line[budget] = None
+        result.append(line)
+    return result
 
 
 def _only_numbers(values):
@@ -368,7 +633,7 @@ def _read_line(program, row, index, layout, budget_copies, cell, problem):
         if (index, col) in budget_copies or col >= len(row):
             continue
         try:
-            amount = parse_number(row[col])
+            amount = parse_number(row[col], layout.money_unit)
         except ValueError:
             problem(index, col, _("“%(v)s” bukan angka rupiah yang dapat dibaca.") % {"v": text(row[col])[:40]})
             continue

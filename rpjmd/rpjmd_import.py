@@ -65,6 +65,7 @@ class ImportPlan:
     new_misi: list = field(default_factory=list)  # numbers to create
     new_sasaran: list = field(default_factory=list)  # (misi number, text) to create
     problems: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # how the file was read ("Satuan pagu: juta rupiah; ...")
     has_mapping: bool = False
     # lookups filled by build_plan
     opds: dict = field(default_factory=dict, repr=False)
@@ -100,7 +101,7 @@ class ImportPlan:
         }
 
     def report_lines(self):
-        lines = [self.summary()]
+        lines = [self.summary(), *self.notes]
         if self.rpjmd is None and self.start_year:
             lines.append(_("RPJMD %(a)s–%(b)s akan dibuat.") % {"a": self.start_year, "b": self.end_year})
         for name in self.new_opds:
@@ -166,6 +167,12 @@ def build_plan(sheets, *, region, masterplan=None, period=None, create_opds=Fals
         )
         return plan
     _set_period(plan, layout, rpjmd, period)
+    if layout.money_label:
+        example = f"{int(1250 * layout.money_unit):,}".replace(",", ".")
+        plan.notes.append(
+            _("Satuan pagu: %(unit)s; Rp 1.250 dibaca Rp %(example)s.")
+            % {"unit": layout.money_label, "example": example}
+        )
     rows, problems = read_programs(sheet, layout)
     plan.problems.extend(problems)
     plan.has_mapping = any(r in layout.columns for r in ("dimension", "element", "secondary", "justification"))

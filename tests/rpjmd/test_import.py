@@ -240,7 +240,7 @@ def test_duplicate_code(region_opds):
     rows[2]["code"] = rows[0]["code"]
     plan = plan_for(region_opds, workbook(rows))
     [problem] = plan.errors
-    assert "1.01.02 sudah dipakai di baris 10" in problem.message
+    assert "Kode 1.01.02 dipakai untuk dua program yang berbeda: baris 10" in problem.message
 
 
 def test_all_or_nothing_when_writing_fails(region_opds, monkeypatch):

@@ -98,3 +98,183 @@ def test_two_row_header_with_years_under_target_and_pagu_groups():
 
 def test_no_table_found():
     assert find_layout(Sheet("x", [["hello", "world"], [1, 2]])) is None
+
+
+def _header(*budget_titles):
+    return ["Kode", "Program", "Indikator", "Satuan", "Target 2023", *budget_titles, "Perangkat Daerah"]
+
+
+def _read(rows, name="Tabel"):
+    sheet = Sheet(name, rows)
+    layout = find_layout(sheet)
+    programs, problems = read_programs(sheet, layout)
+    return layout, programs, problems
+
+
+@pytest.mark.parametrize(
+    "title, amount, expected",
+    [
+        ("Pagu 2023 (Rp juta)", "1.250", "1250000000"),
+        ("Pagu 2023 (Rp. 000)", "1.250", "1250000"),
+        ("Pagu 2023 (dalam ribuan rupiah)", 1250, "1250000"),
+        ("Pagu 2023 (Rp. Miliar)", "1,5", "1500000000"),
+        ("Pagu 2023 (Rp)", "1.250", "1250"),
+        ("Pagu 2023 (juta)", "Rp 2 M", "2000000000"),  # a cell with its own unit keeps it
+    ],
+)
+def test_the_money_unit_is_read_from_the_column_title(title, amount, expected):
+    layout, programs, problems = _read(
+        [_header(title), ["2.16.03", "Program Aplikasi", "Indeks SPBE", "indeks", "3", amount, "Diskominfo"]]
+    )
+    assert problems == [] and layout.budget_columns == {2023: 5}
+    assert programs[0].budgets == {2023: Decimal(expected)}
+
+
+def test_the_money_unit_is_read_from_a_two_row_header_and_a_note_above_the_table():
+    layout, programs, _problems = _read(
+        [
+            ["Tabel 7.1 Indikasi Rencana Program Prioritas (dalam jutaan rupiah)"],
+            ["Kode", "Program", "Indikator", "Target", "Pagu", "Perangkat Daerah"],
+            ["Kode", "Program", "Indikator", 2023, 2023, "Perangkat Daerah"],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "3", "1.250", "Diskominfo"],
+        ]
+    )
+    assert str(layout.money_label) == "juta rupiah"
+    assert programs[0].budgets == {2023: Decimal("1250000000")}
+
+
+def test_units_that_contradict_each_other_are_an_error_naming_the_columns():
+    _layout, _programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Pagu 2023 (Rp juta)", "Pagu 2024 (Rp ribu)", "OPD"],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "1", "1", "Diskominfo"],
+        ]
+    )
+    assert len(problems) == 1 and problems[0].is_error
+    assert "D (Rp 2023): juta rupiah" in problems[0].message and "E (Rp 2024): ribu rupiah" in problems[0].message
+
+
+@pytest.mark.django_db
+def test_the_preview_says_how_the_amounts_are_read():
+    from rpjmd.rpjmd_import import build_plan
+    from tests.factories import RegionFactory
+
+    sheet = Sheet(
+        "Tabel",
+        [_header("Pagu 2023 (Rp juta)"), ["2.16.03", "Program Aplikasi", "Indeks SPBE", "indeks", "3", "1.250", "X"]],
+    )
+    plan = build_plan([sheet], region=RegionFactory(), period=(2023, 2027))
+    assert plan.notes == ["Satuan pagu: juta rupiah; Rp 1.250 dibaca Rp 1.250.000.000."]
+
+
+def test_a_row_of_stacked_cells_is_one_indicator_per_line_and_the_budget_counts_once():
+    _layout, programs, problems = _read(
+        [
+            _header("Pagu 2023"),
+            [
+                "2.16.03",
+                "Program Aplikasi",
+                "Indeks SPBE\nPersentase OPD terhubung\nJumlah aplikasi terintegrasi",
+                "%",
+                "3,1\n85\n12",
+                "1.000.000",
+                "Diskominfo",
+            ],
+        ]
+    )
+    assert problems == []
+    indicators = programs[0].indicators
+    assert [i.name for i in indicators] == ["Indeks SPBE", "Persentase OPD terhubung", "Jumlah aplikasi terintegrasi"]
+    assert [i.targets[2023] for i in indicators] == ["3,1", "85", "12"]
+    assert programs[0].budgets == {2023: Decimal("1000000")}
+
+
+def test_stacked_cells_with_different_numbers_of_lines_are_an_error_naming_the_cell():
+    _layout, _programs, problems = _read(
+        [
+            _header("Pagu 2023"),
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE\nPersentase OPD", "indeks\n%", "3,1\n85\n12", "1", "X"],
+        ]
+    )
+    assert len(problems) == 1 and problems[0].is_error
+    assert "Sel E2 berisi 3 baris" in problems[0].message and "2 baris" in problems[0].message
+
+
+@pytest.mark.parametrize("gap", [False, True])
+def test_one_code_for_two_programmes_is_an_error_naming_both(gap):
+    rows = [_header("Pagu 2023"), ["2.16.03", "Program Aplikasi", "Indeks SPBE", "indeks", "3", "1", "Diskominfo"]]
+    if gap:
+        rows.append(["2.16.04", "Program Statistik", "Data terbit", "dokumen", "2", "1", "Diskominfo"])
+    rows.append(["2.16.03", "Program Persandian", "Indeks KAMI", "indeks", "2", "1", "Diskominfo"])
+    _layout, _programs, problems = _read(rows)
+    errors = [p for p in problems if p.is_error]
+    assert len(errors) == 1
+    assert "Kode 2.16.03 dipakai untuk dua program yang berbeda" in errors[0].message
+    assert "baris 2 “Program Aplikasi”" in errors[0].message and "“Program Persandian”" in errors[0].message
+
+
+def test_a_programme_listed_again_for_another_opd_is_said_not_lost_silently():
+    _layout, programs, problems = _read(
+        [
+            _header("Pagu 2023"),
+            ["3.27.02", "Program Pariwisata", "Kunjungan wisata", "orang", "1000", "500", "Dispar"],
+            ["3.27.02", "Program Pariwisata", "UMKM binaan", "unit", "50", "200", "Diskop UKM"],
+        ]
+    )
+    assert len(programs) == 1 and programs[0].budgets == {2023: Decimal("700")}
+    assert [i.name for i in programs[0].indicators] == ["Kunjungan wisata", "UMKM binaan"]
+    assert len(problems) == 1 and problems[0].level == "warning"
+    assert "juga dicantumkan untuk Diskop UKM" in problems[0].message and "Dispar" in problems[0].message
+
+
+def test_opd_group_rows_give_their_programmes_an_opd_where_the_table_has_no_opd_column():
+    _layout, programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023"],
+            [None, "Dinas Lingkungan Hidup", None, None, None],
+            ["2.11.02", "Program Perencanaan LH", "IKLH", "71", "100"],
+            [None, "Badan Perencanaan Pembangunan Daerah", None, None, None],
+            ["5.01.02", "Program Perencanaan Pembangunan", "Dokumen RKPD", "1", "50"],
+        ]
+    )
+    assert problems == []
+    assert [(p.code, p.opd) for p in programs] == [
+        ("2.11.02", "Dinas Lingkungan Hidup"),
+        ("5.01.02", "Badan Perencanaan Pembangunan Daerah"),
+    ]
+
+
+def test_subtotals_are_checked_against_their_programmes_at_any_level():
+    _layout, _programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023", "OPD"],
+            ["2", "Urusan Wajib", None, None, None, None],
+            ["2.11", "Lingkungan Hidup", None, None, None, None],
+            ["2.11.02", "Program Perencanaan LH", "IKLH", "71", "100", "DLH"],
+            ["2.11.03", "Program Pengendalian", "Kualitas air", "70", "50", "DLH"],
+            [None, "Jumlah bidang", None, None, "150", None],  # the bidang: right
+            ["2.16", "Kominfo", None, None, None, None],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "3", "30", "Diskominfo"],
+            [None, "Jumlah bidang", None, None, "35", None],  # wrong: 30
+            [None, "Jumlah urusan", None, None, "180", None],  # the urusan: right
+            [None, "Total", None, None, "190", None],  # wrong: 180
+        ]
+    )
+    warnings = [(p.row, p.message) for p in problems]
+    assert [row for row, _m in warnings] == [9, 11]
+    assert "menulis Rp 35, sedangkan jumlah pagu program di atasnya Rp 30" in warnings[0][1]
+    assert "menulis Rp 190" in warnings[1][1] and "Rp 180" in warnings[1][1]
+    assert all(p.level == "warning" for p in problems)
+
+
+def test_numbers_in_a_group_row_are_a_warning_not_skipped_in_silence():
+    _layout, programs, problems = _read(
+        [
+            ["Kode", "Program", "Indikator", "Target 2023", "Pagu 2023 (Rp juta)", "OPD"],
+            ["2.16", "Komunikasi dan Informatika", None, None, "1.250", None],
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "3", "1.250", "Diskominfo"],
+        ]
+    )
+    assert programs[0].budgets == {2023: Decimal("1250000000")}
+    [warning] = problems
+    assert warning.level == "warning" and warning.row == 2 and "Rp 1.250.000.000" in warning.message
