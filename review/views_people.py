@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.spreadsheets import write_xlsx
 from masterplan.access import get_masterplan_for_user
-from masterplan.models import OPD, Cohort
+from masterplan.models import OPD, Cohort, Masterplan, Role
 
 from .activity import activity_page
 from .models import Notification
@@ -97,15 +97,26 @@ def _choice(value, allowed):
 
 
 def _programme(request):
-    if not request.user.is_programme_admin:
-        raise PermissionDenied
+    """Programme admins see every region of the cohort; an expert sees the regions they follow (the
+    masterplans they are an expert member of); anybody else is refused."""
+    user = request.user
+    followed = None
+    if not user.is_programme_admin:
+        followed = Masterplan.objects.filter(memberships__user=user, memberships__role=Role.EXPERT)
+        if not followed.exists():
+            raise PermissionDenied(
+                _("Dasbor program hanya untuk admin program dan tenaga ahli yang mendampingi daerah.")
+            )
     form = ProgrammeFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    cohort = data.get("cohort") or Cohort.objects.first()
+    cohorts = Cohort.objects.all() if followed is None else Cohort.objects.filter(masterplans__in=followed).distinct()
+    cohort = data.get("cohort") or cohorts.first()
     if cohort is None:
         return form, None, [], [], []
     sort, desc = data.get("sort") or "region", bool(data.get("desc"))
     queryset = programme_queryset(cohort, province=data.get("province"), status=data.get("status", ""))
+    if followed is not None:
+        queryset = queryset.filter(pk__in=followed.values("pk"))
     columns, rows = programme_rows(queryset, sort=sort, desc=desc)
     headers = [
         {

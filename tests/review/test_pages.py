@@ -166,11 +166,23 @@ def test_dashboard_panel(personas, as_user):
     assert "Review tenaga ahli" in html and "1 komentar terbuka" in html
 
 
-@pytest.mark.parametrize("persona", MEMBERS[:-1] + ["stranger"])
-def test_programme_dashboard_is_for_programme_admins(personas, as_user, persona):
+@pytest.mark.parametrize("persona", [m for m in MEMBERS if m not in ("expert", "admin")] + ["stranger"])
+def test_programme_dashboard_is_for_programme_admins_and_experts(personas, as_user, persona):
     client = as_user(getattr(personas, persona))
-    assert client.get(reverse("review:programme")).status_code == 403
+    response = client.get(reverse("review:programme"))
+    assert response.status_code == 403
+    assert "hanya untuk admin program dan tenaga ahli" in response.content.decode()
     assert client.get(reverse("review:programme_export")).status_code == 403
+
+
+def test_an_expert_sees_the_regions_they_follow_and_no_other(personas, as_user):
+    client = as_user(personas.expert)
+    assert "Dasbor program: daerah yang Anda dampingi" in client.get(reverse("masterplan:home")).content.decode()
+    page = client.get(reverse("review:programme")).content.decode()
+    assert personas.masterplan.region.name in page
+    assert personas.other_masterplan.region.name not in page
+    sheet = client.get(reverse("review:programme_export"))
+    assert sheet.status_code == 200 and sheet["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
 def _regions(n, cohort, start=0):
