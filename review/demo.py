@@ -1,13 +1,15 @@
 """Review demo: the expert has a submitted section to review and open comments; more regions of cohort 2022
 at different states populate the programme dashboard. Idempotent."""
 
+from django.utils import timezone
+
 from masterplan.access import ADMIN, Access
 from masterplan.models import Membership, Region, Role
 from masterplan.services import masterplan_create
 
 from . import services
 from .comments import comment_add
-from .models import Comment, SectionReview
+from .models import Comment, Notification, SectionReview
 from .sections import review_sections
 
 # code, how far its review went: number of sections approved, submitted (the rest stay draft)
@@ -23,9 +25,26 @@ OTHER_REGIONS = [
 ]
 
 
+KEEP_UNREAD = 5  # per demo person: the newest, so the bell shows something to open without a wall of old ones
+
+
 def populate(demo):
     _home_region(demo)
     _other_regions(demo)
+    _mark_old_read(demo)
+
+
+def _mark_old_read(demo):
+    """The demo's history (every region's submissions and decisions) notified its people long ago: only the
+    newest few stay unread."""
+    now = timezone.now()
+    for user in demo.users.values():
+        newest = list(
+            Notification.objects.filter(recipient=user)
+            .order_by("-created_at", "-pk")
+            .values_list("pk", flat=True)[:KEEP_UNREAD]
+        )
+        Notification.objects.filter(recipient=user, read_at__isnull=True).exclude(pk__in=newest).update(read_at=now)
 
 
 def _home_region(demo):
