@@ -186,6 +186,10 @@ MEDIA_URL = "/media/"  # never served directly: uploads go through views that ch
 # first collectstatic of a deployment (deploy/Dockerfile) writes the manifest too.
 _collected = env_bool("STATIC_MANIFEST", (STATIC_ROOT / "staticfiles.json").exists())
 WHITENOISE_USE_FINDERS = not _collected
+if not _collected:  # served from the finders: compress them on the way out (core/static_gzip.py)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware"), "core.static_gzip.StaticGZipMiddleware"
+    )
 _media_backend = env_choice("MEDIA_STORAGE", "filesystem", ("filesystem", "s3"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
