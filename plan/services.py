@@ -25,9 +25,11 @@ def _next_order(instance) -> int:
     return (instance.siblings().aggregate(m=Max("order"))["m"] or 0) + 1
 
 
-def _save(form):
-    """Save a valid ModelForm of a Versioned model: a new list row goes to the end of its list."""
+def _save(form, user):
+    """Save a valid ModelForm of a Versioned model (history: by `user`); a new list row goes to the end of its
+    list."""
     instance = form.instance
+    instance._history_user = user
     if instance.pk is None and hasattr(instance, "siblings"):
         instance.order = _next_order(instance)
     return save_versioned(form)
@@ -39,7 +41,7 @@ def save_form(*, masterplan, user, form):
     raises EditConflict when somebody saved the row since the form was opened."""
     model = form._meta.model
     action = "edit" if form.instance.pk else "add"
-    instance = _save(form)
+    instance = _save(form, user)
     item = instance if hasattr(instance, "siblings") else None
     _report(masterplan=masterplan, user=user, keys=sections_of(model), text=reason(model, action, item))
     return instance
@@ -49,6 +51,7 @@ def save_form(*, masterplan, user, form):
 def delete_item(*, masterplan, user, item) -> None:
     """Delete a list row of the plan (plan.lists)."""
     model = type(item)
+    item._history_user = user
     item.delete()
     _report(masterplan=masterplan, user=user, keys=sections_of(model), text=reason(model, "delete", item))
 
@@ -83,7 +86,7 @@ def _programme_sections(programme) -> tuple[str, ...]:
 def save_programme(*, masterplan, user, form) -> Programme:
     """Add or edit a programme (form: ProgrammeForm); raises EditConflict on a concurrent save."""
     action = "edit" if form.instance.pk else "add"
-    programme = _save(form)
+    programme = _save(form, user)
     _report(
         masterplan=masterplan,
         user=user,
@@ -97,6 +100,7 @@ def save_programme(*, masterplan, user, form) -> Programme:
 def delete_programme(*, masterplan, user, programme: Programme) -> None:
     """Delete a programme with its budget and indicators (its links from quick wins go too)."""
     keys = _programme_sections(programme)
+    programme._history_user = user
     programme.delete()
     _report(masterplan=masterplan, user=user, keys=keys, text=reason(Programme, "delete", programme))
 
@@ -124,11 +128,19 @@ def set_budget(*, masterplan, user, programme: Programme, form) -> None:
     _report(masterplan=masterplan, user=user, keys=sections_of(BudgetLine), text=reason(BudgetLine, "edit", programme))
 
 
-def _set_targets(*, indicator, values: dict) -> None:
-    for target in indicator.targets.exclude(year__in=values):
-        target.delete()
+def _set_targets(*, indicator, values: dict, user) -> None:
+    """Make the indicator's targets `values` {year: value}; each change in the history with who."""
+    saved = {t.year: t for t in indicator.targets.all()}
+    for year, target in saved.items():
+        if year not in values:
+            target._history_user = user
+            target.delete()
     for year, value in values.items():
-        ProgrammeTarget.objects.update_or_create(indicator=indicator, year=year, defaults={"value": value})
+        target = saved.get(year) or ProgrammeTarget(indicator=indicator, year=year)
+        if target.pk is None or target.value != value:
+            target.value = value
+            target._history_user = user
+            target.save()
 
 
 @transaction.atomic
@@ -137,10 +149,10 @@ def save_indicator(*, masterplan, user, form) -> ProgrammeIndicator:
     with the indicator's version, a concurrent save raises IndicatorConflict (saved and typed targets)."""
     action = "edit" if form.instance.pk else "add"
     try:
-        indicator = _save(form)
+        indicator = _save(form, user)
     except EditConflict as error:
         raise IndicatorConflict(error.current, error.form) from error
-    _set_targets(indicator=indicator, values=form.target_values())
+    _set_targets(indicator=indicator, values=form.target_values(), user=user)
     _report(
         masterplan=masterplan,
         user=user,
@@ -152,6 +164,7 @@ def save_indicator(*, masterplan, user, form) -> ProgrammeIndicator:
 
 @transaction.atomic
 def delete_indicator(*, masterplan, user, indicator: ProgrammeIndicator) -> None:
+    indicator._history_user = user
     indicator.delete()
     _report(
         masterplan=masterplan,

@@ -70,7 +70,7 @@ def item_add(request, mp, kind):
         response["HX-Reselect"] = f"#add-{list_id}"
         response["HX-Reswap"] = "outerHTML"
         return response
-    return page(request, "plan/item_form.html", access, page_key(kind.page), block=block, form=form)
+    return page(request, "plan/item_form.html", access, page_key(kind.page), list_block=block, form=form)
 
 
 @login_required
@@ -102,7 +102,8 @@ def item_edit(request, mp, kind, pk):
     context = {"block": block, "form": form, "item": item, "conflict": conflict}
     if request.htmx:
         return render(request, "plan/partials/edit_form.html", {**context, "masterplan": access.masterplan})
-    return page(request, "plan/item_form.html", access, page_key(kind.page), **context)
+    # `list_block`: inside a template's {% block %}, `block` is Django's block node
+    return page(request, "plan/item_form.html", access, page_key(kind.page), list_block=block, **context)
 
 
 @login_required
