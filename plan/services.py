@@ -3,20 +3,28 @@ versions, see core.concurrency and plan.conflicts) and reports the change once p
 review.changes.report_change (plan.changes says which sections). Views, htmx endpoints and any future import
 or command call only these functions."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
+from django.forms import ModelForm
 
 from core.concurrency import EditConflict, bump_version, save_versioned
 from review.changes import report_change
 
 from .changes import reason, sections_of
 from .conflicts import BudgetConflict, IndicatorConflict, keep_typed
+from .forms.programmes import BudgetForm, IndicatorForm, ProgrammeForm
 from .models import BudgetLine, Programme, ProgrammeIndicator, ProgrammeTarget
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from masterplan.models import Masterplan
 
 QUICKWINS_SECTION = "quickwins.quickwins"  # a quick win's book profile names its linked programmes
 
 
-def _report(*, masterplan, user, keys, text: str) -> None:
+def _report(*, masterplan: "Masterplan", user: "User", keys, text: str) -> None:
     for key in dict.fromkeys(keys):
         report_change(masterplan=masterplan, section_key=key, user=user, reason=text)
 
@@ -25,7 +33,7 @@ def _next_order(instance) -> int:
     return (instance.siblings().aggregate(m=Max("order"))["m"] or 0) + 1
 
 
-def _save(form, user):
+def _save(form: ModelForm, user: "User") -> Model:
     """Save a valid ModelForm of a Versioned model (history: by `user`); a new list row goes to the end of its
     list."""
     instance = form.instance
@@ -36,7 +44,7 @@ def _save(form, user):
 
 
 @transaction.atomic
-def save_form(*, masterplan, user, form):
+def save_form(*, masterplan: "Masterplan", user: "User", form: ModelForm) -> Model:
     """Save the form of a text of the plan (region profile, vision, horizon settings) or a list row (plan.lists);
     raises EditConflict when somebody saved the row since the form was opened."""
     model = form._meta.model
@@ -48,7 +56,7 @@ def save_form(*, masterplan, user, form):
 
 
 @transaction.atomic
-def delete_item(*, masterplan, user, item) -> None:
+def delete_item(*, masterplan: "Masterplan", user: "User", item: Model) -> None:
     """Delete a list row of the plan (plan.lists)."""
     model = type(item)
     item._history_user = user
@@ -57,7 +65,7 @@ def delete_item(*, masterplan, user, item) -> None:
 
 
 @transaction.atomic
-def move_item(*, masterplan, user, item, direction: str) -> bool:
+def move_item(*, masterplan: "Masterplan", user: "User", item: Model, direction: str) -> bool:
     """Swap a row (list row, programme) with its neighbour above ('up') or below ('down'); True if it moved."""
     siblings = list(item.siblings().order_by("order", "pk").select_for_update())
     index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
@@ -75,7 +83,7 @@ def move_item(*, masterplan, user, item, direction: str) -> bool:
     return True
 
 
-def _programme_sections(programme) -> tuple[str, ...]:
+def _programme_sections(programme: Programme) -> tuple[str, ...]:
     keys = sections_of(Programme)
     if programme.pk and programme.quickwins.exists():
         keys += (QUICKWINS_SECTION,)
@@ -83,7 +91,7 @@ def _programme_sections(programme) -> tuple[str, ...]:
 
 
 @transaction.atomic
-def save_programme(*, masterplan, user, form) -> Programme:
+def save_programme(*, masterplan: "Masterplan", user: "User", form: ProgrammeForm) -> Programme:
     """Add or edit a programme (form: ProgrammeForm); raises EditConflict on a concurrent save."""
     action = "edit" if form.instance.pk else "add"
     programme = _save(form, user)
@@ -97,7 +105,7 @@ def save_programme(*, masterplan, user, form) -> Programme:
 
 
 @transaction.atomic
-def delete_programme(*, masterplan, user, programme: Programme) -> None:
+def delete_programme(*, masterplan: "Masterplan", user: "User", programme: Programme) -> None:
     """Delete a programme with its budget and indicators (its links from quick wins go too)."""
     keys = _programme_sections(programme)
     programme._history_user = user
@@ -105,12 +113,12 @@ def delete_programme(*, masterplan, user, programme: Programme) -> None:
     _report(masterplan=masterplan, user=user, keys=keys, text=reason(Programme, "delete", programme))
 
 
-def _budget(programme) -> dict:
+def _budget(programme: Programme) -> dict:
     return {(line.year, line.source): line.amount for line in programme.budget_lines.all()}
 
 
 @transaction.atomic
-def set_budget(*, masterplan, user, programme: Programme, form) -> None:
+def set_budget(*, masterplan: "Masterplan", user: "User", programme: Programme, form: BudgetForm) -> None:
     """Replace the programme's budget lines by the grid of `form` (a valid BudgetForm), if the programme is still
     at the version the grid was opened with; otherwise raise BudgetConflict (saved and typed amounts)."""
     typed = form.amounts()
@@ -128,7 +136,7 @@ def set_budget(*, masterplan, user, programme: Programme, form) -> None:
     _report(masterplan=masterplan, user=user, keys=sections_of(BudgetLine), text=reason(BudgetLine, "edit", programme))
 
 
-def _set_targets(*, indicator, values: dict, user) -> None:
+def _set_targets(*, indicator: ProgrammeIndicator, values: dict, user: "User") -> None:
     """Make the indicator's targets `values` {year: value}; each change in the history with who."""
     saved = {t.year: t for t in indicator.targets.all()}
     for year, target in saved.items():
@@ -144,7 +152,7 @@ def _set_targets(*, indicator, values: dict, user) -> None:
 
 
 @transaction.atomic
-def save_indicator(*, masterplan, user, form) -> ProgrammeIndicator:
+def save_indicator(*, masterplan: "Masterplan", user: "User", form: IndicatorForm) -> ProgrammeIndicator:
     """Add or edit a programme's indicator with its yearly targets (form: IndicatorForm); the targets are saved
     with the indicator's version, a concurrent save raises IndicatorConflict (saved and typed targets)."""
     action = "edit" if form.instance.pk else "add"
@@ -163,7 +171,7 @@ def save_indicator(*, masterplan, user, form) -> ProgrammeIndicator:
 
 
 @transaction.atomic
-def delete_indicator(*, masterplan, user, indicator: ProgrammeIndicator) -> None:
+def delete_indicator(*, masterplan: "Masterplan", user: "User", indicator: ProgrammeIndicator) -> None:
     indicator._history_user = user
     indicator.delete()
     _report(
