@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from .changes import sections_of, undo_warning
 from .forms.analysis import (
     ApplicationForm,
     CouncilMemberForm,
@@ -42,6 +43,11 @@ class Kind:
     label: str
 
     @property
+    def sections(self):
+        """The sections an edit of the list reports to (plan.changes)."""
+        return sections_of(self.model)
+
+    @property
     def row_template(self):
         return f"plan/rows/{self.key}.html"
 
@@ -75,15 +81,24 @@ class Block:
     fixed: dict = field(default_factory=dict)
     form: object = None
     next: str = ""
+    warning: str = ""  # said before a save that undoes an approval or submission (plan.changes.undo_warning)
 
     @property
     def fixed_names(self):
         return ",".join(self.fixed)
 
 
-def block(kind_key, list_id, items, *, access, masterplan, next_url, fixed=None, title="", empty=""):
+def block(kind_key, list_id, items, *, access, masterplan, next_url, fixed=None, title="", empty="", warning=None):
+    """`warning`: the undo warning when the caller already has it (pages with several lists of one section)."""
     kind = KINDS[kind_key]
     editable = access.can_manage
     fixed = fixed or {}
     form = kind.form(masterplan=masterplan, fixed=fixed, prefix=list_id) if editable else None
-    return Block(kind, list_id, items, title, empty, editable, fixed, form, next_url)
+    if editable and warning is None:
+        warning = undo_warning(masterplan, kind.sections)
+    return Block(kind, list_id, items, title, empty, editable, fixed, form, next_url, warning or "")
+
+
+def page_warning(access, kind_key):
+    """The undo warning of a page whose lists all belong to the section of `kind_key` (one query per page)."""
+    return undo_warning(access.masterplan, KINDS[kind_key].sections) if access.can_manage else ""

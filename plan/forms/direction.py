@@ -1,4 +1,3 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from masterplan.models import Element
@@ -53,10 +52,3 @@ class PlanSettingsForm(PlanForm):
             "short_end_year": _("Program jangka pendek selesai paling lambat tahun ini."),
             "medium_end_year": _("Program jangka menengah (terkait RPJMD) selesai paling lambat tahun ini."),
         }
-
-
-class YearChoiceMixin:
-    @staticmethod
-    def year_field(label, masterplan, required=False):
-        choices = [("", "—")] + [(y, y) for y in masterplan.years]
-        return forms.TypedChoiceField(label=label, choices=choices, coerce=int, empty_value=None, required=required)

@@ -176,11 +176,3 @@ class IndicatorForm(PlanForm):
             for y in self.years
             if self.cleaned_data.get(f"target_{y}", "").strip()
         }
-
-    def save(self, commit=True):
-        from ..services import set_targets
-
-        indicator = super().save(commit=commit)
-        if commit:  # services.add_item sets the targets itself after the first save
-            set_targets(indicator=indicator, values=self.target_values())
-        return indicator

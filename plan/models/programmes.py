@@ -100,9 +100,6 @@ class ProgrammeQuerySet(models.QuerySet):
             Prefetch("rpjmd_programs", queryset=_rpjmd_program_model().objects.only("pk", "code", "name", "rpjmd_id")),
         )
 
-    def with_budget_total(self):
-        return self.annotate(budget_total=Sum("budget_lines__amount"))
-
     def figures(self, *, early_until):
         """Counts of these programmes in one query: `total`, `with_years` (start and end year set),
         `with_years_and_budget` (and a budget line), `dimensions` covered, `early_dimensions` (covered by a

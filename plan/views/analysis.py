@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import Dimension
 
-from .. import consistency, readiness
+from .. import consistency, readiness, services
+from ..changes import sections_of, undo_warning
 from ..forms.analysis import RegionProfileForm
-from ..lists import block
+from ..lists import block, page_warning
 from ..models import (
     Application,
     Component,
@@ -70,7 +71,7 @@ def profile_edit(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            services.save_form(masterplan=masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -85,6 +86,7 @@ def profile_edit(request, mp):
         conflict=conflict,
         title=_("Ubah profil daerah"),
         cancel="plan:profile",
+        undo_warning=undo_warning(masterplan, sections_of(RegionProfile)),
     )
 
 
@@ -94,6 +96,7 @@ def readiness_page(request, mp):
     masterplan = access.masterplan
     items = list(ReadinessItem.objects.for_masterplan(masterplan).select_related("dimension").order_by("order", "pk"))
     summary = readiness.summary(masterplan, items)
+    warning = page_warning(access, "kesiapan")
     blocks = []
     for value, label in Component.choices:
         blocks.append(
@@ -106,6 +109,7 @@ def readiness_page(request, mp):
                 next_url=request.path,
                 fixed={"component": value},
                 title=f"{label} · {COMPONENT_HELP[value]}",
+                warning=warning,
             )
         )
     chart = readiness.chart(
@@ -137,6 +141,7 @@ def swot(request, mp):
     for dimension_id, kind in SwotEntry.objects.for_masterplan(masterplan).values_list("dimension_id", "kind"):
         counts.setdefault(dimension_id, set()).add(kind)
     next_url = f"{request.path}?dimensi={selected.key}"
+    warning = page_warning(access, "swot")
     quadrants = [
         block(
             "swot",
@@ -147,6 +152,7 @@ def swot(request, mp):
             next_url=next_url,
             fixed={"dimension": selected.pk, "kind": kind},
             title=label,
+            warning=warning,
         )
         for kind, label in SwotEntry.Kind.choices
     ]
@@ -159,6 +165,7 @@ def swot(request, mp):
         next_url=next_url,
         fixed={"dimension": selected.pk},
         empty=_("Belum ada strategi. Rumuskan strategi SO, WO, ST, WT dari butir SWOT di atas."),
+        warning=warning,
     )
     gap_block = block(
         "kesenjangan",
@@ -169,6 +176,7 @@ def swot(request, mp):
         next_url=next_url,
         fixed={"dimension": selected.pk},
         empty=_("Belum ada kesenjangan."),
+        warning=warning,
     )
     tabs = [(d, len(counts.get(d.pk, ())) == 4) for d in dimensions]
     return page(
@@ -211,6 +219,7 @@ def institutions(request, mp):
     masterplan = access.masterplan
     members = list(CouncilMember.objects.for_masterplan(masterplan).order_by("order", "pk"))
     documents = list(LegalDocument.objects.for_masterplan(masterplan).order_by("order", "pk"))
+    warning = page_warning(access, "anggota")
     blocks = [
         block(
             "anggota",
@@ -221,6 +230,7 @@ def institutions(request, mp):
             next_url=request.path,
             fixed={"body": body},
             title=label,
+            warning=warning,
         )
         for body, label in CouncilMember.Body.choices
     ]
@@ -232,5 +242,6 @@ def institutions(request, mp):
         masterplan=masterplan,
         next_url=request.path,
         empty=_("Belum ada dokumen. Catat SK Dewan dan Tim Pelaksana, MoU dengan Kominfo, Perda dan Perbup/Perwali."),
+        warning=warning,
     )
     return page(request, "plan/institutions.html", access, "institutions", blocks=blocks, docs=docs)

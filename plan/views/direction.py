@@ -2,17 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import Dimension
 
-from .. import reviewing
+from .. import services
+from ..changes import sections_of, undo_warning
 from ..forms.direction import PlanSettingsForm, VisionForm
-from ..lists import block
+from ..lists import block, page_warning
 from ..models import DimensionStrategy, Goal, Mission, PlanSettings, Vision
 from .analysis import _dimension_filter
 from .common import page
@@ -48,9 +48,7 @@ def _single_form(request, access, model, form_class, *, plan_page, title, done, 
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(masterplan=masterplan, model=model, user=request.user)
+            services.save_form(masterplan=masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -65,6 +63,7 @@ def _single_form(request, access, model, form_class, *, plan_page, title, done, 
         conflict=conflict,
         title=title,
         cancel=redirect_to,
+        undo_warning=undo_warning(masterplan, sections_of(model)),
     )
 
 
@@ -120,6 +119,7 @@ def strategies(request, mp):
     goals = list(Goal.objects.filter(masterplan=masterplan, strategy__in=rows).order_by("order", "pk"))
     counts = set(DimensionStrategy.objects.for_masterplan(masterplan).values_list("dimension_id", flat=True).distinct())
     next_url = f"{request.path}?dimensi={selected.key}"
+    warning = page_warning(access, "strategi")
     strategy_block = block(
         "strategi",
         "list-strategi",
@@ -129,6 +129,7 @@ def strategies(request, mp):
         next_url=next_url,
         fixed={"dimension": selected.pk},
         empty=_("Belum ada strategi untuk dimensi ini. Tulis strategi umum dimensi, lalu per elemen."),
+        warning=warning,
     )
     goal_blocks = [
         (
@@ -142,6 +143,7 @@ def strategies(request, mp):
                 next_url=next_url,
                 fixed={"strategy": strategy.pk},
                 empty=_("Belum ada sasaran dengan indikator dan target."),
+                warning=warning,
             ),
         )
         for strategy in rows

@@ -6,17 +6,17 @@ and the list is refreshed in place (hx-select of the list's id on the page the v
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from masterplan.access import get_for_user, get_masterplan_for_user
 
-from .. import reviewing, services
+from .. import services
+from ..changes import undo_warning
 from ..lists import KINDS, Block
 from .common import page, page_key
 
@@ -59,11 +59,10 @@ def item_add(request, mp, kind):
     fixed = _fixed(request, kind, list_id) if request.method == "POST" else {}
     form = kind.form(request.POST or None, masterplan=access.masterplan, fixed=fixed, prefix=list_id)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            item = services.add_item(form=form)
-            reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, action="add", item=item)
+        services.save_form(masterplan=access.masterplan, user=request.user, form=form)
         return redirect(next_url)
-    block = Block(kind, list_id, [], editable=True, fixed=fixed, form=form, next=next_url)
+    warning = undo_warning(access.masterplan, kind.sections)
+    block = Block(kind, list_id, [], editable=True, fixed=fixed, form=form, next=next_url, warning=warning)
     context = {"access": access, "masterplan": access.masterplan, "block": block, "form": form}
     if request.htmx and request.method == "POST":
         response = render(request, "plan/partials/add_form.html", context)
@@ -71,7 +70,7 @@ def item_add(request, mp, kind):
         response["HX-Reselect"] = f"#add-{list_id}"
         response["HX-Reswap"] = "outerHTML"
         return response
-    return page(request, "plan/item_form.html", access, page_key(kind.page), block=block, form=form)
+    return page(request, "plan/item_form.html", access, page_key(kind.page), list_block=block, form=form)
 
 
 @login_required
@@ -83,16 +82,14 @@ def item_edit(request, mp, kind, pk):
     next_url = _next(request, kind, mp)
     prefix = f"edit-{kind.key}-{item.pk}"
     form = kind.form(request.POST or None, instance=item, masterplan=access.masterplan, prefix=prefix)
-    block = Block(kind, list_id, [], editable=True, next=next_url)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                item = save_versioned(form)
-                reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, item=item)
+            item = services.save_form(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
+            block = Block(kind, list_id, [], editable=True, next=next_url, warning="")  # a draft again
             if request.htmx:
                 return render(
                     request,
@@ -100,10 +97,13 @@ def item_edit(request, mp, kind, pk):
                     {"access": access, "masterplan": access.masterplan, "block": block, "item": item},
                 )
             return redirect(next_url)
+    warning = undo_warning(access.masterplan, kind.sections)
+    block = Block(kind, list_id, [], editable=True, next=next_url, warning=warning)
     context = {"block": block, "form": form, "item": item, "conflict": conflict}
     if request.htmx:
         return render(request, "plan/partials/edit_form.html", {**context, "masterplan": access.masterplan})
-    return page(request, "plan/item_form.html", access, page_key(kind.page), **context)
+    # `list_block`: inside a template's {% block %}, `block` is Django's block node
+    return page(request, "plan/item_form.html", access, page_key(kind.page), list_block=block, **context)
 
 
 @login_required
@@ -112,9 +112,7 @@ def item_delete(request, mp, kind, pk):
     kind = _kind(kind)
     access = get_masterplan_for_user(request, mp, write=True)
     item = get_for_user(access, kind.model.objects.all(), pk, write=True)
-    with transaction.atomic():
-        item.delete()
-        reviewing.edited(masterplan=access.masterplan, model=kind.model, user=request.user, action="delete", item=item)
+    services.delete_item(masterplan=access.masterplan, user=request.user, item=item)
     return redirect(_next(request, kind, mp))
 
 
@@ -124,9 +122,6 @@ def item_move(request, mp, kind, pk):
     kind = _kind(kind)
     access = get_masterplan_for_user(request, mp, write=True)
     item = get_for_user(access, kind.model.objects.all(), pk, write=True)
-    with transaction.atomic():
-        if services.move_item(item=item, direction="up" if request.POST.get("direction") == "up" else "down"):
-            reviewing.edited(
-                masterplan=access.masterplan, model=kind.model, user=request.user, action="move", item=item
-            )
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    services.move_item(masterplan=access.masterplan, user=request.user, item=item, direction=direction)
     return redirect(_next(request, kind, mp))

@@ -2,21 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, bump_version, save_versioned
+from core.concurrency import EditConflict
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import Dimension
 from rpjmd.models import RPJMD
 
-from .. import reviewing, services
+from .. import services
+from ..changes import sections_of, undo_warning
 from ..financing import programme_totals
 from ..forms.programmes import BudgetForm, IndicatorForm, ProgrammeFilterForm, ProgrammeForm
-from ..models import BudgetLine, PlanSettings, Programme, ProgrammeIndicator, Source
+from ..models import PlanSettings, Programme, ProgrammeIndicator, Source
 from .common import page
 
 
@@ -38,6 +38,7 @@ def programmes(request, mp):
         rows=rows,
         filter_form=filter_form,
         settings=PlanSettings.for_masterplan(masterplan),
+        undo_warning=undo_warning(masterplan, sections_of(Programme)) if access.can_edit_content else "",
     )
 
 
@@ -73,6 +74,7 @@ def programme_detail(request, mp, pk):
         years=programme.years or access.masterplan.years,
         editable=access.can_edit(programme),
         sources=Source.choices,
+        undo_warning=undo_warning(access.masterplan, sections_of(Programme)) if access.can_edit(programme) else "",
     )
 
 
@@ -100,19 +102,7 @@ def programme_edit(request, mp, pk=None):
     if request.method == "POST" and form.is_valid():
         access.require_edit(form.instance)
         try:
-            with transaction.atomic():
-                if programme is None:
-                    saved = services.add_item(form=form)
-                else:
-                    saved = save_versioned(form)
-                reviewing.edited(
-                    masterplan=masterplan,
-                    model=Programme,
-                    user=request.user,
-                    action="edit" if programme else "add",
-                    item=saved,
-                    extra_sections=["plan.roadmap"],
-                )
+            saved = services.save_programme(masterplan=masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -127,6 +117,7 @@ def programme_edit(request, mp, pk=None):
         programme=programme,
         conflict=conflict,
         settings=PlanSettings.for_masterplan(masterplan),
+        undo_warning=undo_warning(masterplan, sections_of(Programme)),
     )
 
 
@@ -135,16 +126,7 @@ def programme_edit(request, mp, pk=None):
 def programme_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, pk, write=True)
-    with transaction.atomic():
-        programme.delete()
-        reviewing.edited(
-            masterplan=access.masterplan,
-            model=Programme,
-            user=request.user,
-            action="delete",
-            item=programme,
-            extra_sections=["plan.roadmap"],
-        )
+    services.delete_programme(masterplan=access.masterplan, user=request.user, programme=programme)
     messages.success(request, _("Program %(p)s dihapus.") % {"p": programme.name})
     return redirect("plan:programmes", mp=mp)
 
@@ -154,11 +136,8 @@ def programme_delete(request, mp, pk):
 def programme_move(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, pk, write=True)
-    with transaction.atomic():
-        if services.move_item(item=programme, direction="up" if request.POST.get("direction") == "up" else "down"):
-            reviewing.edited(
-                masterplan=access.masterplan, model=Programme, user=request.user, action="move", item=programme
-            )
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    services.move_item(masterplan=access.masterplan, user=request.user, item=programme, direction=direction)
     return redirect(f"{reverse('plan:programmes', args=[mp])}#program-{programme.pk}")
 
 
@@ -170,18 +149,13 @@ def programme_budget(request, mp, pk):
     form = BudgetForm(request.POST or None, programme=programme, lines=lines)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = bump_version(programme, form.cleaned_data["version"])
-            if saved:
-                services.set_budget(programme=programme, amounts=form.amounts())
-                reviewing.edited(masterplan=access.masterplan, model=BudgetLine, user=request.user, item=programme)
-        if saved:
+        try:
+            services.set_budget(masterplan=access.masterplan, user=request.user, programme=programme, form=form)
+        except EditConflict as error:
+            conflict = error
+        else:
             messages.success(request, _("Anggaran %(p)s disimpan.") % {"p": programme.name})
             return redirect("plan:programme_detail", mp=mp, pk=pk)
-        conflict = _(
-            "Program ini diubah orang lain sejak Anda membuka formulir anggaran. Perubahan Anda belum disimpan: "
-            "muat ulang halaman untuk melihat versi terbaru, lalu isi lagi."
-        )
     return page(
         request,
         "plan/programme_budget.html",
@@ -189,8 +163,9 @@ def programme_budget(request, mp, pk):
         "programmes",
         form=form,
         programme=programme,
-        budget_conflict=conflict,
+        conflict=conflict,
         sources=Source.choices,
+        undo_warning=undo_warning(access.masterplan, sections_of(ProgrammeIndicator)),
         status=409 if conflict else 200,
     )
 
@@ -204,15 +179,7 @@ def indicator_edit(request, mp, programme_pk, pk=None):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                saved = services.add_item(form=form) if indicator is None else save_versioned(form)
-                reviewing.edited(
-                    masterplan=access.masterplan,
-                    model=ProgrammeIndicator,
-                    user=request.user,
-                    action="edit" if indicator else "add",
-                    item=saved,
-                )
+            services.save_indicator(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -227,6 +194,7 @@ def indicator_edit(request, mp, programme_pk, pk=None):
         programme=programme,
         indicator=indicator,
         conflict=conflict,
+        undo_warning=undo_warning(access.masterplan, sections_of(ProgrammeIndicator)),
     )
 
 
@@ -236,11 +204,7 @@ def indicator_delete(request, mp, programme_pk, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     programme = _programme(access, programme_pk, write=True)
     indicator = get_object_or_404(ProgrammeIndicator.objects.filter(programme=programme), pk=pk)
-    with transaction.atomic():
-        indicator.delete()
-        reviewing.edited(
-            masterplan=access.masterplan, model=ProgrammeIndicator, user=request.user, action="delete", item=indicator
-        )
+    services.delete_indicator(masterplan=access.masterplan, user=request.user, indicator=indicator)
     messages.success(request, _("Indikator dihapus."))
     return redirect("plan:programme_detail", mp=mp, pk=programme.pk)
 

@@ -185,3 +185,46 @@ def test_profile_texts_conflict(personas, as_user):
     assert response.context["conflict"] is not None
     profile.refresh_from_db()
     assert profile.geography == "Pesisir Teluk Balikpapan"
+
+
+def test_full_page_add_form_keeps_its_list_and_fixed_fields(personas, as_user):
+    """Without JavaScript a refused add comes back as a full page that still names its list, so the next
+    submission reads the same (prefixed) fields and nothing typed is lost."""
+    url = reverse("plan:item_add", args=[personas.masterplan.pk, "kesiapan"])
+    client = as_user(personas.coordinator)
+    list_id = "list-kesiapan-struktur"
+    data = {"_list": list_id, "_fixed": "component", f"{list_id}-component": "struktur", f"{list_id}-name": ""}
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tambah butir kesiapan" in html
+    assert f'name="_list" value="{list_id}"' in html and 'name="_fixed" value="component"' in html
+
+
+def test_indicator_targets_conflict_shows_both_versions_and_keeps_what_was_typed(personas, as_user):
+    programme = ProgrammeFactory(masterplan=personas.masterplan, lead_opd=personas.opd, start_year=2024, end_year=2026)
+    client = as_user(personas.opd_member)
+    url = reverse("plan:indicator_add", args=[personas.masterplan.pk, programme.pk])
+    data = {"name": "Layanan daring", "unit": "", "baseline": "", "target_2024": "5"}
+    client.post(url, data)
+    indicator = ProgrammeIndicator.objects.get(programme=programme)
+    edit = reverse("plan:indicator_edit", args=[personas.masterplan.pk, programme.pk, indicator.pk])
+    opened = indicator.version
+    assert client.post(edit, {**data, "target_2024": "7", "version": opened}).status_code == 302  # somebody else
+    response = client.post(edit, {**data, "target_2024": "9", "version": opened})  # the stale form
+    conflict = response.context["conflict"]
+    rows = {label: (theirs, yours) for label, theirs, yours, _differs in conflict.rows()}
+    assert rows["Target 2024"] == ("7", "9")
+    assert response.context["form"]["target_2024"].value() == "9"  # what was typed stays in the form
+    assert {t.year: t.value for t in indicator.targets.all()} == {2024: "7"}
+    indicator.refresh_from_db()
+    assert str(response.context["form"]["version"].value()) == str(indicator.version)
+
+
+def test_moving_a_row_is_in_its_history(personas, as_user):
+    first = ReadinessItemFactory(masterplan=personas.masterplan, order=1)
+    ReadinessItemFactory(masterplan=personas.masterplan, order=2)
+    client = as_user(personas.coordinator)
+    client.post(reverse("plan:item_move", args=[personas.masterplan.pk, "kesiapan", first.pk]), {"direction": "down"})
+    last = first.history.first()
+    assert last.order == 2 and last.history_user == personas.coordinator

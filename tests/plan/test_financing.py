@@ -67,8 +67,18 @@ def test_budget_grid_detects_a_concurrent_change(personas, as_user):
     assert client.post(url, {"version": p.version, "b_2024_apbd": "100"}).status_code == 302
     response = client.post(url, {"version": p.version, "b_2024_apbd": "200"})  # stale version
     assert response.status_code == 409
-    assert "diubah orang lain" in response.content.decode()
     assert [int(b.amount) for b in p.budget_lines.all()] == [100]
+    # both versions shown, what was typed kept in the grid, with the saved version: saving again overwrites
+    conflict = response.context["conflict"]
+    assert "sudah diubah oleh" in response.content.decode()
+    assert conflict.changed_by == personas.coordinator
+    assert [(theirs, yours, differs) for _label, theirs, yours, differs in conflict.rows()] == [("100", "200", True)]
+    form = response.context["form"]
+    assert form["b_2024_apbd"].value() == "200"
+    p.refresh_from_db()
+    assert str(form["version"].value()) == str(p.version)
+    assert client.post(url, {"version": form["version"].value(), "b_2024_apbd": "200"}).status_code == 302
+    assert [int(b.amount) for b in p.budget_lines.all()] == [200]
 
 
 def test_juta_filter():
