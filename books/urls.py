@@ -10,4 +10,5 @@ urlpatterns = [
     path("m/<int:mp>/buku/ekspor/<int:pk>/", views.job_status, name="job_status"),
     path("m/<int:mp>/buku/ekspor/<int:pk>/unduh/", views.download, name="download"),
     path("m/<int:mp>/buku/<slug:key>/pratinjau/", views.preview, name="preview"),
+    path("m/<int:mp>/buku/<slug:key>/word/", views.docx, name="docx"),
 ]

@@ -126,3 +126,33 @@ def preview(request, mp, key):
             status=500,
         )
     return HttpResponse(html)
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def docx(request, mp, key):
+    """The book as a Word document (draft), built from the same HTML as the PDF; the final one once approved."""
+    from .docx import book_docx
+
+    access = get_masterplan_for_user(request, mp)
+    masterplan = access.masterplan
+    book = next((b for b in books_for(masterplan) if b.key == key), None)
+    if book is None:
+        raise Http404
+    final = request.GET.get("final") == "1" and is_final_allowed(masterplan)
+    try:
+        data = book_docx(masterplan, book, draft=not final)
+    except RenderError as error:
+        return render(
+            request,
+            "books/preview_error.html",
+            {"masterplan": masterplan, "access": access, "error": str(error), "book": book},
+            status=500,
+        )
+    response = HttpResponse(data, content_type=DOCX)
+    name = f"{book.key}-{masterplan.region.code}-{masterplan.cohort.year}{'' if final else '-draf'}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

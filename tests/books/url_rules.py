@@ -17,4 +17,5 @@ RULES = {
     "books:job_status": Rule(_job),
     "books:download": Rule(_job),
     "books:preview": Rule(lambda p: {"mp": p.masterplan.pk, "key": "analisis"}),
+    "books:docx": Rule(lambda p: {"mp": p.masterplan.pk, "key": "ringkasan"}),
 }

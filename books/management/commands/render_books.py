@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from books.docx import html_to_docx
 from books.rendering import RenderError, book_html, render_book
 from books.services import books_for
 from masterplan.models import Masterplan
@@ -17,8 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--book", help="Kunci buku (analisis, masterplan, ringkasan, quickwin)")
         parser.add_argument("--out", default=".", help="Folder tujuan (bawaan: folder ini)")
         parser.add_argument("--final", action="store_true", help="Versi final (hanya jika masterplan disetujui)")
+        parser.add_argument("--docx", action="store_true", help="Tulis juga berkas Word (.docx) di samping setiap PDF")
 
-    def handle(self, region_code, cohort=None, book=None, out=".", final=False, **options):
+    def handle(self, region_code, cohort=None, book=None, out=".", final=False, docx=False, **options):
         masterplans = Masterplan.objects.select_related("region__province", "cohort").filter(region__code=region_code)
         if cohort:
             masterplans = masterplans.filter(cohort__year=cohort)
@@ -52,4 +54,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{item.title:<32} {pages:>4} halaman  {seconds:6.2f} s  {pages / seconds:5.1f} hlm/s  {path}"
             )
+            if docx:
+                began = time.perf_counter()
+                word = path.with_suffix(".docx")
+                word.write_bytes(html_to_docx(html, title=f"{item.title} · {masterplan.region.name}", draft=not final))
+                self.stdout.write(f"{'':<32} Word {time.perf_counter() - began:6.2f} s  {word}")
         self.stdout.write(f"Total {time.perf_counter() - total:.2f} s")
