@@ -17,12 +17,13 @@ from masterplan.models import OPD
 from . import services
 from .comments import CommentForm, can_resolve, comment_add, comment_set_resolved, resolve_target
 from .models import Comment, State
-from .sections import review_sections, section_keys
+from .sections import empty_sections, review_sections, section_keys
 from .templatetags.review import thread_context
 
 
 def _rows(access):
     states = services.section_states(access.masterplan)
+    empty = empty_sections(access.masterplan)
     rows = []
     for section in review_sections():
         review = states.get(section.key)
@@ -36,6 +37,7 @@ def _rows(access):
                 "version": review.version if review else 0,
                 "actions": services.allowed_actions(access, state),
                 "url": section.url(access.masterplan),
+                "empty": section.key in empty,
             }
         )
     return rows

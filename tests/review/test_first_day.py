@@ -23,3 +23,19 @@ def test_every_section_of_a_new_masterplan_can_be_submitted_with_the_version_the
     states = dict(SectionReview.objects.filter(masterplan=masterplan).values_list("section_key", "state"))
     assert set(states) == set(section_keys())
     assert set(states.values()) == {State.SUBMITTED}
+
+
+def test_the_expert_sees_which_submitted_sections_are_empty_and_a_reported_change_recounts(personas, client):
+    from plan.models import Vision
+    from review.changes import report_change
+    from review.sections import empty_sections
+
+    masterplan = personas.masterplan
+    assert "plan.vision" in empty_sections(masterplan)
+    client.force_login(personas.expert)
+    page = client.get(reverse("review:page", args=[masterplan.pk])).content.decode()
+    assert page.count("Belum ada isi") >= len(empty_sections(masterplan)) > 0
+    Vision.objects.create(masterplan=masterplan, vision="Penajam Paser Utara yang cerdas dan lestari")
+    assert "plan.vision" in empty_sections(masterplan)  # counted for this content version
+    report_change(masterplan=masterplan, section_key="plan.vision", user=personas.coordinator, reason="Visi.")
+    assert "plan.vision" not in empty_sections(masterplan)
