@@ -204,7 +204,7 @@ class Report(Versioned):
         return owner.pk if owner else None
 
     def get_absolute_url(self):
-        kind, pk = ("program", self.programme_id) if self.programme_id else ("quickwin", self.quickwin_id)
+        kind, pk = ("programme", self.programme_id) if self.programme_id else ("quickwin", self.quickwin_id)
         return reverse(f"monev:report_{kind}", args=[self.masterplan_id, self.reporting_year.year, pk])
 
 
