@@ -23,6 +23,7 @@ class Indicator:
     name: str
     unit: str
     target: str  # "" when the plan sets no target for the year
+    baseline: str = ""
     realisation: str = ""
 
     @property
@@ -136,7 +137,7 @@ def load_items(reporting_year, *, opd_id=None):
     items = []
     for programme in programmes:
         indicators = [
-            Indicator(i.pk, i.name, i.unit, i.year_targets[0].value if i.year_targets else "")
+            Indicator(i.pk, i.name, i.unit, i.year_targets[0].value if i.year_targets else "", i.baseline)
             for i in programme.indicators.all()
         ]
         budget = [(line.get_source_display(), line.amount) for line in programme.year_budget]
@@ -147,7 +148,7 @@ def load_items(reporting_year, *, opd_id=None):
         owner = quickwin.owner(year)
         if opd_id is not None and (owner is None or owner.pk != opd_id):
             continue
-        indicators = [Indicator(i.pk, i.name, i.unit, i.target) for i in quickwin.indicators.all()]
+        indicators = [Indicator(i.pk, i.name, i.unit, i.target, i.baseline) for i in quickwin.indicators.all()]
         budget = [(b.get_source_display(), b.amount) for b in quickwin.year_budget]
         items.append(_attach(Item(QUICKWIN, quickwin, owner, indicators, budget), reports, reporting_year))
     return items
