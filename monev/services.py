@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from masterplan.access import Access
 from review import notify
@@ -314,34 +315,72 @@ class SheetRefused(Exception):
 
 @transaction.atomic
 def apply_sheet(*, access: Access, reporting_year: ReportingYear, rows: list, user) -> int:
-    """Write the rows of a checked sheet (monev.sheet.read_sheet): all or nothing. Each row carries the version
-    of the report the sheet was checked against; a report changed since refuses the whole sheet.
-    Returns the number of reports written."""
+    """Write the rows of a checked sheet (monev.sheet.read_sheet): all or nothing, in a few bulk writes with
+    their history. Each row carries the version of the report it was checked against; a report changed (or
+    created) since, an item that left the user's OPD or a year that stopped taking reports refuses the whole
+    sheet. Returns the number of reports written."""
     from .items import load_items
 
-    ReportingYear.objects.select_for_update().filter(pk=reporting_year.pk).first()
+    locked = ReportingYear.objects.select_for_update().get(pk=reporting_year.pk)
+    if not locked.accepts_reports:
+        raise SheetRefused(rows[0]["row"] if rows else 0)
     items = {item.key: item for item in load_items(reporting_year)}
-    written = 0
+    current = {(r.programme_id, r.quickwin_id): r for r in Report.objects.select_for_update().for_year(reporting_year)}
+    now = timezone.now()
+    new, changed, values = [], [], []
     for row in rows:
         item = items.get(row["key"])
         if item is None or not access.can_edit(item):
             raise SheetRefused(row["row"])
-        data = ReportData(
-            status=row["status"],
-            budget_realised=None if row["budget_realised"] is None else Decimal(row["budget_realised"]),
-            budget_source=row["budget_source"],
-            notes=row["notes"],
-            realisations={int(pk): value for pk, value in row["realisations"].items()},
-        )
-        try:
-            save_report(
-                access=access,
-                reporting_year=reporting_year,
-                item=item,
-                data=data,
-                expected_version=row["version"],
-            )
-        except (Conflict, ValidationError, PermissionDenied):
-            raise SheetRefused(row["row"]) from None
-        written += 1
-    return written
+        key = (item.pk, None) if item.kind == PROGRAMME else (None, item.pk)
+        report = current.get(key)
+        if (report.version if report else None) != row["version"]:
+            raise SheetRefused(row["row"])
+        if report is None:
+            report = Report(reporting_year=reporting_year, **{item.kind: item.subject})
+            new.append(report)
+        else:
+            report.version += 1
+            changed.append(report)
+        report.status = row["status"]
+        report.budget_realised = None if row["budget_realised"] is None else Decimal(row["budget_realised"])
+        report.budget_source = row["budget_source"]
+        report.notes = row["notes"]
+        report.updated_by = user
+        report.updated_at = now
+        values.append((report, item, {int(pk): value for pk, value in row["realisations"].items()}))
+    bulk_create_with_history(new, Report, default_user=user, default_date=now)
+    if new and new[0].pk is None:  # a database that returns no ids from a bulk insert
+        created = {(r.programme_id, r.quickwin_id): r for r in Report.objects.for_year(reporting_year)}
+        for report in new:
+            report.pk = created[(report.programme_id, report.quickwin_id)].pk
+    fields = ["status", "budget_realised", "budget_source", "notes", "updated_by", "updated_at", "version"]
+    bulk_update_with_history(changed, Report, fields, default_user=user, default_date=now)
+    _bulk_realisations(values, user=user, date=now)
+    return len(values)
+
+
+def _bulk_realisations(values, *, user, date):
+    """Create, change or remove the realisations of the sheet's reports, with history (two bulk writes)."""
+    existing = {}
+    for realisation in Realisation.objects.filter(report__in=[report.pk for report, _i, _v in values]):
+        existing[(realisation.report_id, realisation.indicator_id)] = realisation
+    create, update = [], []
+    for report, item, realised in values:
+        field = "programme_indicator_id" if item.kind == PROGRAMME else "quickwin_indicator_id"
+        known = {i.pk for i in item.indicators}
+        for pk, value in realised.items():
+            if pk not in known:
+                continue
+            row = existing.get((report.pk, pk))
+            if not value:
+                if row is not None:
+                    row._history_user = user
+                    row.delete()
+            elif row is None:
+                create.append(Realisation(report_id=report.pk, value=value, **{field: pk}))
+            elif row.value != value:
+                row.value = value
+                update.append(row)
+    bulk_create_with_history(create, Realisation, default_user=user, default_date=date)
+    bulk_update_with_history(update, Realisation, ["value"], default_user=user, default_date=date)
