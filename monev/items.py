@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from plan.models import BudgetLine, Programme, ProgrammeIndicator, ProgrammeTarget
 from quickwins.models import Budget, QuickWin, QuickWinOwner
 
-from .models import Report
+from .models import Report, owner_in_year
 from .numbers import achievement
 
 PROGRAMME, QUICKWIN = "programme", "quickwin"
@@ -145,7 +145,7 @@ def load_items(reporting_year, *, opd_id=None):
             _attach(Item(PROGRAMME, programme, programme.lead_opd, indicators, budget), reports, reporting_year)
         )
     for quickwin in quickwins:
-        owner = quickwin.owner(year)
+        owner = owner_in_year(quickwin, year)
         if opd_id is not None and (owner is None or owner.pk != opd_id):
             continue
         indicators = [Indicator(i.pk, i.name, i.unit, i.target, i.baseline) for i in quickwin.indicators.all()]

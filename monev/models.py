@@ -100,6 +100,18 @@ class ReportingYear(Versioned):
             )
 
 
+def owner_in_year(quickwin, year):
+    """The OPD that owns a quick win in `year`: the owner set for the latest year up to it (ownership changes
+    between years), else its first owner. Reads the prefetched `owners`."""
+    owners = sorted(quickwin.owners.all(), key=lambda o: o.year)
+    current = None
+    for owner in owners:
+        if owner.year <= year:
+            current = owner
+    current = current or (owners[0] if owners else None)
+    return current.opd if current else None
+
+
 class Status(models.TextChoices):
     NOT_STARTED = "not_started", _("Belum dimulai")
     RUNNING = "running", _("Berjalan")
@@ -200,7 +212,7 @@ class Report(Versioned):
         """The responsible OPD: the programme's lead OPD, or the quick win's owner in the reporting year."""
         if self.programme_id:
             return self.programme.lead_opd_id
-        owner = self.quickwin.owner(self.reporting_year.year)
+        owner = owner_in_year(self.quickwin, self.reporting_year.year)
         return owner.pk if owner else None
 
     def get_absolute_url(self):

@@ -199,3 +199,14 @@ def test_summary_counts_opds_that_reported(personas, year, programme, other_prog
     summary = summarise(load_items(year))
     assert (summary.opds_reported, summary.opds_total, summary.rate) == (1, 2, 50.0)
     assert dict(summary.status_counts())["Berjalan"] == 1
+
+
+def test_a_quick_win_is_reported_by_its_owner_of_that_year(personas, quickwin):
+    """Owned by DLH from 2022, by Dispar from 2025: DLH reports 2024, Dispar 2025 and later."""
+    from quickwins.models import QuickWinOwner
+
+    from .factories import ReportingYearFactory
+
+    QuickWinOwner.objects.create(quickwin=quickwin, year=2025, opd=personas.other_opd)
+    owners = {y: load_items(ReportingYearFactory(masterplan=personas.masterplan, year=y))[0].opd for y in (2024, 2026)}
+    assert owners == {2024: personas.opd, 2026: personas.other_opd}
