@@ -16,7 +16,7 @@ from .forms import SheetForm
 from .sheet import export_sheet, read_sheet
 from .views import _context, get_year_for_user
 
-SESSION_KEY = "monev_sheet_{year}_{opd}"
+SESSION_KEY = "monev_sheet_{mp}_{year}_{opd}"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,7 +43,7 @@ def import_preview(request, mp, year, opd):
     access.require_edit(opd_id=opd.pk)
     form = SheetForm(request.POST or None, request.FILES or None)
     reading = None
-    key = SESSION_KEY.format(year=year, opd=opd.pk)
+    key = SESSION_KEY.format(mp=mp, year=year, opd=opd.pk)
     if not reporting_year.accepts_reports:
         messages.error(request, _("Pelaporan %(y)s sedang tidak menerima laporan.") % {"y": year})
     elif request.method == "POST" and form.is_valid():
@@ -69,7 +69,7 @@ def import_apply(request, mp, year, opd):
     access, reporting_year = get_year_for_user(request, mp, year, write=True)
     opd = _opd(access, opd)
     access.require_edit(opd_id=opd.pk)
-    key = SESSION_KEY.format(year=year, opd=opd.pk)
+    key = SESSION_KEY.format(mp=mp, year=year, opd=opd.pk)
     rows = request.session.pop(key, None)
     if not rows:
         messages.error(request, _("Tidak ada lembar kerja yang menunggu untuk disimpan. Unggah lagi."))
