@@ -210,3 +210,25 @@ def test_a_quick_win_is_reported_by_its_owner_of_that_year(personas, quickwin):
     QuickWinOwner.objects.create(quickwin=quickwin, year=2025, opd=personas.other_opd)
     owners = {y: load_items(ReportingYearFactory(masterplan=personas.masterplan, year=y))[0].opd for y in (2024, 2026)}
     assert owners == {2024: personas.opd, 2026: personas.other_opd}
+
+
+def test_reports_show_in_the_activity_stream(personas, as_user, year, programme, quickwin):
+    from django.urls import reverse
+
+    member = access(personas.opd_member, personas.masterplan)
+    for kind, pk in (("programme", programme.pk), ("quickwin", quickwin.pk)):
+        services.save_report(
+            access=member,
+            reporting_year=year,
+            item=find_item(year, kind=kind, pk=pk),
+            data=_data(),
+            expected_version=None,
+        )
+    page = as_user(personas.coordinator).get(reverse("review:activity", args=[personas.masterplan.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "2024 · Bank sampah digital: Berjalan" in html and "2024 · Serbu Gass: Berjalan" in html
+    filtered = as_user(personas.coordinator).get(
+        reverse("review:activity", args=[personas.masterplan.pk]) + f"?opd={personas.opd.pk}"
+    )
+    assert filtered.status_code == 200
