@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "quickwins",
     "books",
     "review",
+    "monev",
     "backups",
 ]
 

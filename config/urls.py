@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("quickwins.urls")),
     path("", include("books.urls")),
     path("", include("review.urls")),
+    path("", include("monev.urls")),
     path("", include("masterplan.urls")),
 ]

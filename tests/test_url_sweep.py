@@ -36,5 +36,5 @@ def test_stranger_from_another_region_gets_404(client, personas, name):
 
 
 def row_counts():
-    ours = ("accounts", "masterplan", "rpjmd", "bimtek", "plan", "quickwins", "books", "review")
+    ours = ("accounts", "masterplan", "rpjmd", "bimtek", "plan", "quickwins", "books", "review", "monev")
     return {m._meta.label: m._default_manager.count() for m in apps.get_models() if m._meta.app_label in ours}

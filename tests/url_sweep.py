@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-APPS = ["accounts", "masterplan", "rpjmd", "bimtek", "plan", "quickwins", "books", "review"]
+APPS = ["accounts", "masterplan", "rpjmd", "bimtek", "plan", "quickwins", "books", "review", "monev"]
 SKIPPED_NAMESPACES = {"admin"}
 SKIPPED_NAMES = {"set_language"}
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from masterplan import demo
 
 # Each app's demo.populate(demo) adds its content to the demo region; order matters.
-CONTENT_APPS = ["rpjmd", "plan", "quickwins", "bimtek", "review", "books"]
+CONTENT_APPS = ["rpjmd", "plan", "quickwins", "bimtek", "review", "books", "monev"]
 
 
 class Command(BaseCommand):

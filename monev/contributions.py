@@ -1,0 +1,48 @@
+"""What monev adds to shared pages: its tab, a dashboard card, the OPD member's home block and the activity
+stream's sources. Monev registers no review section: its content is not part of the masterplan's approval."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def register():
+    from core import registry
+
+    from . import panels
+    from .models import Evidence, Report, ReportingYear
+
+    registry.register_tab(registry.Tab("monev", _("Monev"), "monev:index", 65))
+    registry.register_panel(registry.Panel("monev", "monev/partials/dashboard_panel.html", panels.dashboard_panel, 65))
+    registry.register_home_panel(registry.HomePanel("monev.opd", "monev/partials/home_panel.html", panels.opd_home, 15))
+    registry.register_history(
+        registry.HistorySource(
+            ReportingYear,
+            "masterplan",
+            url_name="monev:index",
+            describe=lambda r: f"{_('Pelaporan')} {r.year}: {r.get_state_display()}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Report,
+            "reporting_year__masterplan",
+            url_name="monev:index",
+            select_related=("reporting_year", "programme", "quickwin"),
+            describe=_describe_report,
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Evidence,
+            "report__reporting_year__masterplan",
+            url_name="monev:index",
+            describe=lambda r: f"{_('Bukti dukung')}: {r.original_name}",
+        )
+    )
+
+
+def _describe_report(row):
+    subject = (
+        row.programme.name if row.programme_id and row.programme else (row.quickwin.short_name if row.quickwin else "?")
+    )
+    status = row.get_status_display() if row.status else "–"
+    return f"{row.reporting_year.year} · {subject}: {status}"
