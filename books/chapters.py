@@ -41,10 +41,46 @@ def team_context(masterplan):
         .select_related("user", "opd")
         .order_by("role", "opd__acronym", "user__first_name", "user__email")
     )
-    opds = list(OPD.objects.for_masterplan(masterplan).annotate(member_count=Count("members")).order_by("acronym"))
+    opds = list(OPD.objects.for_masterplan(masterplan).order_by("acronym"))
     order = [Role.COORDINATOR, Role.EXPERT, Role.OPD_MEMBER, Role.READER]
     members.sort(key=lambda m: order.index(m.role) if m.role in order else 9)
     return {"members": members, "opds": opds}
+
+
+# Terms the books use, with their meaning; the region's OPDs are added from its own list.
+TERMS = [
+    ("APBD", gettext_lazy("Anggaran Pendapatan dan Belanja Daerah")),
+    ("APBN", gettext_lazy("Anggaran Pendapatan dan Belanja Negara")),
+    ("ASN", gettext_lazy("Aparatur Sipil Negara")),
+    ("Bimtek", gettext_lazy("Bimbingan Teknis")),
+    ("CSR", gettext_lazy("Corporate Social Responsibility (tanggung jawab sosial perusahaan)")),
+    ("Kominfo", gettext_lazy("Kementerian Komunikasi dan Informatika")),
+    ("KPBU", gettext_lazy("Kerja Sama Pemerintah dan Badan Usaha")),
+    ("MoU", gettext_lazy("Memorandum of Understanding (nota kesepahaman)")),
+    ("OPD", gettext_lazy("Organisasi Perangkat Daerah")),
+    ("Perbup", gettext_lazy("Peraturan Bupati")),
+    ("Perda", gettext_lazy("Peraturan Daerah")),
+    ("Perwali", gettext_lazy("Peraturan Wali Kota")),
+    ("RPJMD", gettext_lazy("Rencana Pembangunan Jangka Menengah Daerah")),
+    ("RPJPD", gettext_lazy("Rencana Pembangunan Jangka Panjang Daerah")),
+    ("Renstra", gettext_lazy("Rencana Strategis Perangkat Daerah")),
+    ("SDM", gettext_lazy("Sumber Daya Manusia")),
+    ("SK", gettext_lazy("Surat Keputusan")),
+    ("SKPD", gettext_lazy("Satuan Kerja Perangkat Daerah")),
+    ("SPBE", gettext_lazy("Sistem Pemerintahan Berbasis Elektronik")),
+    ("SWOT", gettext_lazy("Strengths, Weaknesses, Opportunities, Threats (kekuatan, kelemahan, peluang, ancaman)")),
+    ("TIK", gettext_lazy("Teknologi Informasi dan Komunikasi")),
+    ("UMKM", gettext_lazy("Usaha Mikro, Kecil, dan Menengah")),
+]
+
+
+def abbreviations_context(masterplan):
+    """The region's OPD acronyms and the books' terms, alphabetically, one entry per acronym (1 query)."""
+    entries = {acronym.casefold(): (acronym, str(meaning)) for acronym, meaning in TERMS}
+    for acronym, name in OPD.objects.for_masterplan(masterplan).values_list("acronym", "name"):
+        if acronym and acronym.casefold() != name.casefold():
+            entries[acronym.casefold()] = (acronym, name)  # the region's own name wins
+    return {"entries": sorted(entries.values(), key=lambda e: e[0].casefold())}
 
 
 def register():
@@ -55,3 +91,16 @@ def register():
     register_chapter(Chapter("analisis", "books-tim", team, "books/books/team.html", team_context, 12))
     register_chapter(Chapter("ringkasan", "books-profil", profile, "books/books/profile.html", profile_context, 5))
     register_chapter(Chapter("masterplan", "books-tim", team, "books/books/team.html", team_context, 85, appendix=True))
+    abbreviations = gettext_lazy("Daftar Singkatan")
+    for book in ("analisis", "masterplan", "ringkasan", "quickwin"):
+        register_chapter(
+            Chapter(
+                book,
+                "books-singkatan",
+                abbreviations,
+                "books/books/abbreviations.html",
+                abbreviations_context,
+                1,
+                appendix=True,
+            )
+        )

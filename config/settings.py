@@ -4,6 +4,11 @@ With nothing set, the portal runs on SQLite with a filesystem Celery broker unde
 DATABASE_URL switches the database, REDIS_URL the broker. A malformed value stops start-up.
 """
 
+import os
+
+# openpyxl parses with lxml when it is installed (python-docx brings it), and lxml expands internal XML
+# entities: uploads are read with defusedxml instead, which refuses them (core/spreadsheets.py).
+os.environ["OPENPYXL_LXML"] = "False"
 import secrets
 from pathlib import Path
 

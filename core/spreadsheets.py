@@ -7,7 +7,10 @@ SpreadsheetError with an Indonesian message. Writers neutralise formula injectio
 
 import csv
 import io
+import os
 import zipfile
+
+os.environ["OPENPYXL_LXML"] = "False"  # defusedxml, not lxml (see config/settings.py); before openpyxl loads
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError

@@ -81,3 +81,18 @@ def test_render_books_writes_a_word_file_beside_each_pdf(personas, tmp_path):
     )
     [word] = tmp_path.glob("*.docx")
     assert word.with_suffix(".pdf").exists() and Document(str(word)).paragraphs
+
+
+@pytest.mark.parametrize("key", BOOKS)
+def test_every_book_ends_with_its_abbreviations_from_the_regions_opds_and_the_books_terms(books, key):  # noqa: F811
+    main = _body(books[key].html)
+    section = main.get_element_by_id("daftar-singkatan")
+    rows = {tuple(_flat(td.text_content()) for td in tr.findall("td")) for tr in section.iter("tr")}
+    assert ("RPJMD", "Rencana Pembangunan Jangka Menengah Daerah") in rows
+    assert ("DLH", "Dinas Lingkungan Hidup") in rows  # an OPD of the demo region
+
+
+def test_the_opd_list_is_book_content_not_portal_accounts(books):  # noqa: F811
+    team = _body(books["analisis"].html).get_element_by_id("tim-penyusun")
+    headers = [_flat(th.text_content()) for th in team.iter("th")]
+    assert "Singkatan" in headers and "Anggota" not in headers
