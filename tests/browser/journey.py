@@ -101,3 +101,148 @@ def accept_invitation(actor, email, first_name, position=""):
     field(page, "Ulangi kata sandi").fill(PASSWORD)
     submit(page, page.get_by_role("button", name="Buat akun dan masuk"))
     assert re.search(r"/m/\d+/$", page.url), page.url
+
+
+# RPJMD ---------------------------------------------------------------------------------------------------
+
+
+def rpjmd_workbook_bytes(codes, years, region_name):
+    """A realistic "Indikasi Rencana Program Prioritas" workbook with the demo programmes of `codes`."""
+    from rpjmd.sample_data import program_records
+    from rpjmd.sample_workbook import rpjmd_workbook
+
+    records = [r for r in program_records(years) if r["code"] in codes]
+    for record in records:
+        record["location"] = region_name
+    return rpjmd_workbook(records, years, region_name=region_name)
+
+
+def import_rpjmd(actor, workbook, *, create_opds):
+    """RPJMD tab -> Impor -> upload -> preview (optionally create the unknown OPDs) -> save."""
+    page = actor.page
+    tab(page, "RPJMD")
+    page.get_by_role("navigation", name="Bagian RPJMD").get_by_role("link", name="Impor").click()
+    field(page, "Berkas tabel program (.xlsx atau .csv)").set_input_files(
+        {"name": "rpjmd-luwu-utara.xlsx", "mimeType": XLSX, "buffer": workbook}
+    )
+    submit(page, page.get_by_role("button", name="Unggah dan lihat pratinjau"))
+    assert "/impor/" in page.url and page.get_by_role("heading", name=re.compile("Pratinjau impor")).is_visible()
+    if create_opds:
+        page.get_by_role("link", name="Buat semua OPD yang belum terdaftar dari berkas ini").click()
+        page.wait_for_url("**buat_opd=1")
+    submit(page, page.get_by_role("button", name="Simpan semua perubahan"))
+    assert page.get_by_text("Impor selesai").is_visible()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def map_in_place(page, code, element, reason):
+    """The mapping table's "Petakan" button opens the form in the row (htmx); Simpan swaps the row back."""
+    page.get_by_role("link", name=f"Petakan {code}").click()
+    form = page.get_by_role("form", name=f"Pemetaan program {code}")
+    form.get_by_label("Elemen utama").select_option(label=element)
+    form.get_by_label("Alasan pemetaan").fill(reason)
+    form.get_by_role("button", name="Simpan").click()
+    row = page.locator("tr.table-success", has_text=code)
+    row.wait_for()
+    assert element in row.inner_text()
+
+
+def map_in_bulk(page, codes, element):
+    for code in codes:
+        page.get_by_role("checkbox", name=f"Pilih program {code}").check()
+    page.get_by_label("Petakan program terpilih ke elemen").select_option(label=element)
+    submit(page, page.get_by_role("button", name="Petakan yang dicentang"))
+    assert page.get_by_text(f"{len(codes)} program dipetakan ke {element}").is_visible()
+
+
+# Bimtek and quick wins -----------------------------------------------------------------------------------
+
+
+def record_session(actor, stage_number, title, *, venue, opds, start_stage=True):
+    page = actor.page
+    tab(page, "Bimtek")
+    stage = page.get_by_role("region", name=re.compile(rf"^Bimtek {ROMAN[stage_number]}\b"))
+    if start_stage:
+        submit(page, stage.get_by_role("button", name="Mulai tahap"))
+        stage = page.get_by_role("region", name=re.compile(rf"^Bimtek {ROMAN[stage_number]}\b"))
+    stage.get_by_role("link", name="Catat sesi").click()
+    field(page, "Judul sesi").fill(title)
+    field(page, "Mulai").fill("2022-06-14T09:00")
+    field(page, "Selesai").fill("2022-06-14T15:00")
+    field(page, "Tempat").fill(venue)
+    field(page, "Tenaga ahli yang hadir").fill("Budi (UGM)")
+    field(page, "Agenda").fill("Analisis kesiapan daerah\nSWOT per komponen")
+    for opd in opds:
+        page.get_by_role("checkbox", name=opd, exact=True).check()
+    field(page, "Notulen").fill("Pokja OPD memetakan program RPJMD ke enam dimensi.")
+    submit(page, page.get_by_role("button", name="Simpan"))
+    assert page.get_by_text(f"Sesi “{title}” dicatat.").is_visible()
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def add_quickwin(actor, short_name, full_name, *, dimension, element, opd, year):
+    page = actor.page
+    tab(page, "Quick Win")
+    page.get_by_role("link", name="Tambah quick win").click()
+    field(page, "Nama singkat / akronim").fill(short_name)
+    field(page, "Nama lengkap").fill(full_name)
+    field(page, "Dimensi").select_option(label=dimension)
+    field(page, "Elemen").select_option(label=f"{dimension} · {element}")
+    field(page, "Jenis inovasi").select_option(label="Program")
+    field(page, "Status siklus").select_option(label="Perencanaan")
+    field(page, "OPD pemilik").select_option(label=opd)
+    field(page, "Tahun kepemilikan").fill(str(year))
+    field(page, "Masalah yang diselesaikan").fill("Sampah rumah tangga belum terpilah dan TPA hampir penuh.")
+    submit(page, page.get_by_role("button", name="Simpan"))
+    assert page.get_by_text(f"Quick win {short_name} ditambahkan.").is_visible()
+
+
+# Review --------------------------------------------------------------------------------------------------
+
+
+def review_rows(page):
+    table = page.get_by_role("table", name="Status review per bagian")
+    return table.locator("tbody tr")
+
+
+def section_row(page, label):
+    header = page.get_by_role("rowheader", name=re.compile(rf"^{re.escape(label)}\s+komentar$"))
+    return review_rows(page).filter(has=header)
+
+
+def section_states(page):
+    """{section label: state label} as the review table shows them."""
+    states = {}
+    for row in review_rows(page).all():
+        label = row.get_by_role("rowheader").inner_text().replace("komentar", "").strip()
+        states[label] = row.locator(".badge").first.inner_text().strip()
+    return states
+
+
+def press_every(page, action, limit=60):
+    """Press the first button called `action` ("Ajukan", "Setujui") again and again until none is left;
+    every press posts and reloads the review page. Returns how many were pressed."""
+    buttons = page.get_by_role("button", name=re.compile(rf"^{action}\b"))
+    pressed = 0
+    while buttons.count():
+        assert pressed < limit, f"{action}: still {buttons.count()} buttons after {limit} presses"
+        submit(page, buttons.first)
+        errors = page.locator(".alert-danger").all_inner_texts()
+        assert not errors, errors
+        pressed += 1
+    return pressed
+
+
+def open_review(actor):
+    tab(actor.page, "Review")
+    return actor.page
+
+
+def request_changes(page, section, note):
+    page.get_by_label(f"Apa yang perlu diperbaiki pada {section}").fill(note)
+    submit(page, page.get_by_role("button", name=f"Minta perbaikan {section}"))
+    assert page.locator(".alert-danger").count() == 0, page.locator(".alert-danger").all_inner_texts()

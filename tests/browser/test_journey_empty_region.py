@@ -25,6 +25,8 @@ ADMIN = "admin@kominfo.test"
 COORDINATOR = "kominfo@luwuutarakab.test"
 OPD_MEMBER = "dlh@luwuutarakab.test"
 EXPERT = "ahli@ugm.test"
+YEARS = list(range(2021, 2027))
+PROGRAMMES = ["2.11.02", "2.11.11", "2.16.03", "3.26.03"]  # DLH, DLH, Diskominfo, Dispar
 
 
 @pytest.fixture
@@ -76,3 +78,56 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     page.reload()
     assert page.get_by_role("heading", name="Undangan yang belum diterima").count() == 0
     assert page.get_by_role("cell", name=COORDINATOR).is_visible()
+
+    # The coordinator imports the RPJMD 2021-2026; two of its OPDs are new to the portal and are created.
+    workbook = journey.rpjmd_workbook_bytes(PROGRAMMES, YEARS, REGION)
+    journey.import_rpjmd(coordinator, workbook, create_opds=True)
+    assert coordinator.page.get_by_text("4 program").first.is_visible()
+
+    # The OPD member maps DLH's programmes: one in place, one with the bulk form; others' are read-only.
+    page = opd_member.page
+    journey.tab(page, "RPJMD")
+    page.get_by_role("link", name="Pemetaan program").click()
+    assert page.get_by_text("Program OPD Anda tampil lebih dulu").is_visible()
+    assert page.get_by_role("link", name="Petakan 2.16.03").count() == 0  # Diskominfo's
+    journey.map_in_place(page, "2.11.11", "Pengelolaan Sampah", "Bank sampah dan TPS3R per kecamatan.")
+    journey.map_in_bulk(page, ["2.11.02"], "Proteksi Lingkungan")
+
+    # The coordinator records the first bimtek session and a quick win, then submits every section.
+    journey.record_session(
+        coordinator, 1, "Bimtek I: analisis kesiapan daerah", venue="Aula Kantor Bupati, Masamba", opds=["DLH"]
+    )
+    journey.add_quickwin(
+        coordinator,
+        "Si Pilah",
+        "Sistem Informasi Pilah Sampah",
+        dimension="Smart Environment",
+        element="Pengelolaan Sampah",
+        opd="DLH",
+        year=2023,
+    )
+    page = journey.open_review(coordinator)
+    sections = journey.section_states(page)
+    assert set(sections.values()) == {"Draf"}, sections
+    assert journey.press_every(page, "Ajukan") == len(sections)
+    assert set(journey.section_states(page).values()) == {"Diajukan"}
+
+    # The expert asks for changes on the quick wins; the coordinator completes the quick win and resubmits.
+    page = journey.open_review(expert)
+    journey.request_changes(page, "Quick win", "Lengkapi manfaat dan penerima manfaat Si Pilah.")
+    assert journey.section_states(page)["Quick win"] == "Perlu perbaikan"
+    page = coordinator.page
+    journey.tab(page, "Quick Win")
+    page.get_by_role("link", name="Si Pilah").first.click()
+    page.get_by_role("link", name="Ubah").first.click()
+    journey.field(page, "Penerima manfaat (untuk siapa)").fill("Rumah tangga di 12 kecamatan")
+    journey.field(page, "Manfaat").fill("Sampah terpilah dari rumah; volume ke TPA turun.")
+    journey.submit(page, page.get_by_role("button", name="Simpan"))
+    page = journey.open_review(coordinator)
+    assert "Lengkapi manfaat" in journey.section_row(page, "Quick win").inner_text()
+    assert journey.press_every(page, "Ajukan") == 1
+
+    # The expert approves every section: the masterplan is approved.
+    page = journey.open_review(expert)
+    assert journey.press_every(page, "Setujui") == len(sections)
+    assert page.get_by_text("Semua bagian disetujui").is_visible()
