@@ -246,3 +246,31 @@ def request_changes(page, section, note):
     page.get_by_label(f"Apa yang perlu diperbaiki pada {section}").fill(note)
     submit(page, page.get_by_role("button", name=f"Minta perbaikan {section}"))
     assert page.locator(".alert-danger").count() == 0, page.locator(".alert-danger").all_inner_texts()
+
+
+# Books ---------------------------------------------------------------------------------------------------
+
+
+def export_books(actor, variant="Final"):
+    """Books tab -> every book, `variant` -> Ekspor. The render tasks run eagerly after the request's
+    commit, so the page it redirects to already lists the finished jobs."""
+    page = actor.page
+    tab(page, "Buku")
+    page.get_by_label("Buku", exact=True).select_option(label="Semua buku")
+    page.get_by_label("Versi", exact=True).select_option(label=variant)
+    with page.expect_navigation(timeout=240_000):
+        page.get_by_role("button", name="Ekspor", exact=True).click(timeout=240_000)
+    assert page.locator(".alert-danger").count() == 0, page.locator(".alert-danger").all_inner_texts()
+    return page
+
+
+def download_books(page):
+    """Download every finished PDF of the export history; returns {book title: bytes}."""
+    table = page.get_by_role("table", name="Riwayat ekspor buku")
+    files = {}
+    for row in table.locator("tbody tr").all():
+        title = row.locator("td").first.inner_text().strip()
+        with page.expect_download() as info:
+            row.get_by_role("link", name="Unduh PDF").click()
+        files[title] = Path(info.value.path()).read_bytes()
+    return files

@@ -26,6 +26,7 @@ COORDINATOR = "kominfo@luwuutarakab.test"
 OPD_MEMBER = "dlh@luwuutarakab.test"
 EXPERT = "ahli@ugm.test"
 YEARS = list(range(2021, 2027))
+BOOKS = ["Buku Analisis Strategis", "Buku Masterplan Smart City", "Buku Ringkasan Eksekutif", "Buku Quick Win"]
 PROGRAMMES = ["2.11.02", "2.11.11", "2.16.03", "3.26.03"]  # DLH, DLH, Diskominfo, Dispar
 
 
@@ -131,3 +132,11 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     page = journey.open_review(expert)
     assert journey.press_every(page, "Setujui") == len(sections)
     assert page.get_by_text("Semua bagian disetujui").is_visible()
+
+    # The expert exports the final books and downloads each PDF.
+    page = journey.export_books(expert, "Final")
+    assert page.get_by_text("4 ekspor diminta").is_visible()
+    books = journey.download_books(page)
+    assert sorted(books) == sorted(BOOKS), books.keys()
+    for title, pdf in books.items():
+        assert pdf.startswith(b"%PDF"), title
