@@ -5,6 +5,7 @@ and, in `_workaround_*` helpers, to stand in for a page that does not work yet (
 """
 
 import re
+import time
 from pathlib import Path
 
 from django.core import mail
@@ -12,6 +13,18 @@ from django.core import mail
 from .conftest import PASSWORD
 
 SHOTS = Path("/tmp/journey")
+
+
+class Clock:
+    """Prints how long each step took (visible with pytest -s), to keep the journey fast."""
+
+    def __init__(self):
+        self.began = self.last = time.monotonic()
+
+    def __call__(self, step):
+        now = time.monotonic()
+        print(f"[journey] {now - self.began:6.1f}s  +{now - self.last:5.1f}s  {step}")
+        self.last = now
 
 
 class Actor:
@@ -22,6 +35,12 @@ class Actor:
         self.context = browser.new_context(base_url=base_url, bypass_csp=True, locale="id-ID", accept_downloads=True)
         self.page = self.context.new_page()
         self.page.set_default_timeout(20000)
+        self.problems = []  # server errors and script errors seen along the way
+        self.page.on(
+            "response",
+            lambda r: self.problems.append(f"{r.status} {r.request.method} {r.url}") if r.status >= 500 else None,
+        )
+        self.page.on("pageerror", lambda error: self.problems.append(f"script error on {self.page.url}: {error}"))
 
     def shot(self, label):
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -62,6 +81,17 @@ def open_masterplan(actor, region_name, masterplan_pk):
     page.goto("/")
     page.get_by_role("link", name=region_name).first.click()
     page.wait_for_url(f"**/m/{masterplan_pk}/")
+
+
+def visit_every_tab(actor):
+    """Open each tab of the masterplan the actor is on; returns the tab names."""
+    page = actor.page
+    tabs = page.get_by_role("list", name="Bagian masterplan").get_by_role("link")
+    names = [name.strip() for name in tabs.all_inner_texts()]
+    for name in names:
+        tab(page, name)
+        assert page.get_by_role("heading", level=1).count() >= 1, (actor.name, name, page.url)
+    return names
 
 
 def tab(page, name):
@@ -199,6 +229,8 @@ def add_quickwin(actor, short_name, full_name, *, dimension, element, opd, year)
     field(page, "Masalah yang diselesaikan").fill("Sampah rumah tangga belum terpilah dan TPA hampir penuh.")
     submit(page, page.get_by_role("button", name="Simpan"))
     assert page.get_by_text(f"Quick win {short_name} ditambahkan.").is_visible()
+    submit(page, page.get_by_role("button", name="Tandai terpilih"))  # only chosen ones go into Buku Quick Win
+    assert page.get_by_text(f"{short_name} ditandai sebagai quick win terpilih.").is_visible()
 
 
 # Review --------------------------------------------------------------------------------------------------

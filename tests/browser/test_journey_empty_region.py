@@ -17,6 +17,7 @@ from django.core.management import call_command
 from accounts.models import User
 from masterplan.models import Masterplan
 
+from ..books.helpers import pdf_text
 from . import journey
 from .conftest import PASSWORD, restore_reference_data
 
@@ -27,6 +28,7 @@ OPD_MEMBER = "dlh@luwuutarakab.test"
 EXPERT = "ahli@ugm.test"
 YEARS = list(range(2021, 2027))
 BOOKS = ["Buku Analisis Strategis", "Buku Masterplan Smart City", "Buku Ringkasan Eksekutif", "Buku Quick Win"]
+TABS = ["Ringkasan", "Bimtek", "RPJMD", "Rencana", "Quick Win", "Buku", "Review"]
 PROGRAMMES = ["2.11.02", "2.11.11", "2.16.03", "3.26.03"]  # DLH, DLH, Diskominfo, Dispar
 
 
@@ -44,11 +46,13 @@ def empty_region(db, settings, live_server, tmp_path, eager_tasks):
 
 def test_journey_from_an_empty_region(empty_region, browser, live_server, actors):
     masterplan = empty_region
+    clock = journey.Clock()  # pytest -s shows each step's time
     admin = actors("admin")
     journey.login(admin, ADMIN)
     journey.open_masterplan(admin, REGION, masterplan.pk)
     page = admin.page
 
+    clock("invitations")
     # The admin creates the region's first OPD, then invites three people.
     page.get_by_role("link", name="Kelola OPD").click()
     assert page.get_by_text("Belum ada OPD.").is_visible()
@@ -76,15 +80,19 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
         (expert, "Tenaga ahli"),
     ]:
         assert actor.page.locator("header .badge", has_text=role).count() == 1, actor.name
+    for actor in (coordinator, opd_member):  # the first day: every tab of the empty masterplan opens
+        assert journey.visit_every_tab(actor) == TABS, actor.name
     page.reload()
     assert page.get_by_role("heading", name="Undangan yang belum diterima").count() == 0
     assert page.get_by_role("cell", name=COORDINATOR).is_visible()
 
+    clock("rpjmd import")
     # The coordinator imports the RPJMD 2021-2026; two of its OPDs are new to the portal and are created.
     workbook = journey.rpjmd_workbook_bytes(PROGRAMMES, YEARS, REGION)
     journey.import_rpjmd(coordinator, workbook, create_opds=True)
     assert coordinator.page.get_by_text("4 program").first.is_visible()
 
+    clock("mapping")
     # The OPD member maps DLH's programmes: one in place, one with the bulk form; others' are read-only.
     page = opd_member.page
     journey.tab(page, "RPJMD")
@@ -94,6 +102,7 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     journey.map_in_place(page, "2.11.11", "Pengelolaan Sampah", "Bank sampah dan TPS3R per kecamatan.")
     journey.map_in_bulk(page, ["2.11.02"], "Proteksi Lingkungan")
 
+    clock("session, quick win, submit")
     # The coordinator records the first bimtek session and a quick win, then submits every section.
     journey.record_session(
         coordinator, 1, "Bimtek I: analisis kesiapan daerah", venue="Aula Kantor Bupati, Masamba", opds=["DLH"]
@@ -113,6 +122,7 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     assert journey.press_every(page, "Ajukan") == len(sections)
     assert set(journey.section_states(page).values()) == {"Diajukan"}
 
+    clock("changes requested")
     # The expert asks for changes on the quick wins; the coordinator completes the quick win and resubmits.
     page = journey.open_review(expert)
     journey.request_changes(page, "Quick win", "Lengkapi manfaat dan penerima manfaat Si Pilah.")
@@ -128,11 +138,13 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     assert "Lengkapi manfaat" in journey.section_row(page, "Quick win").inner_text()
     assert journey.press_every(page, "Ajukan") == 1
 
+    clock("approval")
     # The expert approves every section: the masterplan is approved.
     page = journey.open_review(expert)
     assert journey.press_every(page, "Setujui") == len(sections)
     assert page.get_by_text("Semua bagian disetujui").is_visible()
 
+    clock("books")
     # The expert exports the final books and downloads each PDF.
     page = journey.export_books(expert, "Final")
     assert page.get_by_text("4 ekspor diminta").is_visible()
@@ -140,3 +152,10 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     assert sorted(books) == sorted(BOOKS), books.keys()
     for title, pdf in books.items():
         assert pdf.startswith(b"%PDF"), title
+    assert "Si Pilah" in pdf_text(books["Buku Quick Win"])
+    analysis = pdf_text(books["Buku Analisis Strategis"])
+    assert "Luwu Utara" in analysis and "Pengelolaan Persampahan" in analysis
+
+    for actor in (admin, coordinator, opd_member, expert):
+        assert actor.problems == [], (actor.name, actor.problems)
+    clock("done")
