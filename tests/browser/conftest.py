@@ -139,3 +139,11 @@ def actors(request, browser, live_server):
         if getattr(request.node, "call_failed", False):
             actor.shot("failed")
         actor.close()
+
+
+@pytest.fixture
+def journey_settings(settings, tmp_path, live_server, eager_tasks):
+    """Uploads and rendered books in a temporary folder; invitation mails link to the live server."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SITE_URL = live_server.url
+    return settings

@@ -136,30 +136,35 @@ def accept_invitation(actor, email, first_name, position=""):
 # RPJMD ---------------------------------------------------------------------------------------------------
 
 
-def rpjmd_workbook_bytes(codes, years, region_name):
-    """A realistic "Indikasi Rencana Program Prioritas" workbook with the demo programmes of `codes`."""
+def rpjmd_workbook_bytes(codes, years, region_name, *, extra=()):
+    """A realistic "Indikasi Rencana Program Prioritas" workbook with the demo programmes of `codes` (all when
+    None) and the `extra` records, in code order as an RPJMD lists them."""
     from rpjmd.sample_data import program_records
     from rpjmd.sample_workbook import rpjmd_workbook
 
-    records = [r for r in program_records(years) if r["code"] in codes]
+    records = [r for r in program_records(years) if codes is None or r["code"] in codes]
     for record in records:
         record["location"] = region_name
+    records = sorted([*records, *extra], key=lambda r: [int(part) for part in r["code"].split(".")])
     return rpjmd_workbook(records, years, region_name=region_name)
 
 
-def import_rpjmd(actor, workbook, *, create_opds):
-    """RPJMD tab -> Impor -> upload -> preview (optionally create the unknown OPDs) -> save."""
+def import_rpjmd(actor, workbook, *, filename, create_opds=False, preview=()):
+    """RPJMD tab -> Impor -> upload -> preview (optionally create the unknown OPDs) -> save. `preview`: texts
+    the preview page must show (e.g. "Program baru (4)")."""
     page = actor.page
     tab(page, "RPJMD")
     page.get_by_role("navigation", name="Bagian RPJMD").get_by_role("link", name="Impor").click()
     field(page, "Berkas tabel program (.xlsx atau .csv)").set_input_files(
-        {"name": "rpjmd-luwu-utara.xlsx", "mimeType": XLSX, "buffer": workbook}
+        {"name": filename, "mimeType": XLSX, "buffer": workbook}
     )
     submit(page, page.get_by_role("button", name="Unggah dan lihat pratinjau"))
     assert "/impor/" in page.url and page.get_by_role("heading", name=re.compile("Pratinjau impor")).is_visible()
     if create_opds:
         page.get_by_role("link", name="Buat semua OPD yang belum terdaftar dari berkas ini").click()
         page.wait_for_url("**buat_opd=1")
+    for text in preview:
+        assert page.get_by_text(text).first.is_visible(), text
     submit(page, page.get_by_role("button", name="Simpan semua perubahan"))
     assert page.get_by_text("Impor selesai").is_visible()
 
@@ -283,12 +288,12 @@ def request_changes(page, section, note):
 # Books ---------------------------------------------------------------------------------------------------
 
 
-def export_books(actor, variant="Final"):
-    """Books tab -> every book, `variant` -> Ekspor. The render tasks run eagerly after the request's
-    commit, so the page it redirects to already lists the finished jobs."""
+def export_books(actor, variant="Final", book="Semua buku"):
+    """Books tab -> `book` (every book by default), `variant` -> Ekspor. The render tasks run eagerly after
+    the request's commit, so the page it redirects to already lists the finished jobs."""
     page = actor.page
     tab(page, "Buku")
-    page.get_by_label("Buku", exact=True).select_option(label="Semua buku")
+    page.get_by_label("Buku", exact=True).select_option(label=book)
     page.get_by_label("Versi", exact=True).select_option(label=variant)
     with page.expect_navigation(timeout=240_000):
         page.get_by_role("button", name="Ekspor", exact=True).click(timeout=240_000)

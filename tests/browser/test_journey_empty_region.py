@@ -33,9 +33,7 @@ PROGRAMMES = ["2.11.02", "2.11.11", "2.16.03", "3.26.03"]  # DLH, DLH, Diskominf
 
 
 @pytest.fixture
-def empty_region(db, settings, live_server, tmp_path, eager_tasks):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SITE_URL = live_server.url  # the invitation mail links to this server
+def empty_region(journey_settings):
     restore_reference_data()
     with open(os.devnull, "w") as devnull:
         call_command("load_regions", stdout=devnull)
@@ -44,7 +42,7 @@ def empty_region(db, settings, live_server, tmp_path, eager_tasks):
     return Masterplan.objects.get(region__code="73.22", cohort__year=2022)
 
 
-def test_journey_from_an_empty_region(empty_region, browser, live_server, actors):
+def test_journey_from_an_empty_region(empty_region, actors):
     masterplan = empty_region
     clock = journey.Clock()  # pytest -s shows each step's time
     admin = actors("admin")
@@ -89,7 +87,13 @@ def test_journey_from_an_empty_region(empty_region, browser, live_server, actors
     clock("rpjmd import")
     # The coordinator imports the RPJMD 2021-2026; two of its OPDs are new to the portal and are created.
     workbook = journey.rpjmd_workbook_bytes(PROGRAMMES, YEARS, REGION)
-    journey.import_rpjmd(coordinator, workbook, create_opds=True)
+    journey.import_rpjmd(
+        coordinator,
+        workbook,
+        filename="rpjmd-luwu-utara-2021-2026.xlsx",
+        create_opds=True,
+        preview=["RPJMD 2021–2026 akan dibuat.", "Program baru (4)", "OPD baru yang akan dibuat"],
+    )
     assert coordinator.page.get_by_text("4 program").first.is_visible()
 
     clock("mapping")
