@@ -310,4 +310,16 @@ def download_books(page):
         with page.expect_download() as info:
             row.get_by_role("link", name="Unduh PDF").click()
         files[title] = Path(info.value.path()).read_bytes()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        info.value.save_as(SHOTS / info.value.suggested_filename)  # kept for a look after the run
     return files
+
+
+def open_notification(actor, text):
+    """The bell -> the notification containing `text` -> its "Buka" button; returns the page it leads to."""
+    page = actor.page
+    page.get_by_role("link", name=re.compile(r"^Pemberitahuan")).click()
+    item = page.get_by_role("listitem").filter(has_text=text)
+    assert item.count() == 1, page.get_by_role("listitem").all_inner_texts()
+    submit(page, item.get_by_role("button", name="Buka"))
+    return page
