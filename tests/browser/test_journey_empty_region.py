@@ -52,8 +52,8 @@ def test_journey_from_an_empty_region(empty_region, actors):
 
     clock("enrolment")
     # The region is enrolled already (create_masterplan): the enrolment page refuses a duplicate.
-    page.get_by_role("link", name="Masterplan saya").click()
-    page.get_by_role("link", name="Daftarkan daerah", exact=True).click()
+    page.get_by_role("link", name="Masterplan saya").first.click()
+    page.locator("main").get_by_role("link", name="Daftarkan daerah", exact=True).click()
     journey.field(page, "Kode wilayah Kemendagri").fill("73.22")
     journey.field(page, "Tahun angkatan").fill("2022")
     journey.field(page, "Tahun awal masterplan").fill("2023")
