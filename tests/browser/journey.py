@@ -1,7 +1,8 @@
 """Steps of the main journey, shared by the empty-region test and its demo twin (issue 13).
 
-Every step goes through the pages a person would use; the ORM is read only to find the masterplan's id
-and, in `_workaround_*` helpers, to stand in for a page that does not work yet (named in the report).
+Every step goes through the pages a person would use, with role-based locators and the Indonesian labels
+the pages show. The ORM is only read, to know the masterplan's id. No step needs a `_workaround_*` helper
+today: if a page stops working for a new region, the journey fails at that step.
 """
 
 import re
@@ -12,7 +13,8 @@ from django.core import mail
 
 from .conftest import PASSWORD
 
-SHOTS = Path("/tmp/journey")
+SHOTS = Path("/tmp/journey")  # screenshots of a failed run, and the downloaded books
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class Clock:
@@ -72,10 +74,6 @@ def submit(page, locator):
         locator.click()
 
 
-def success_message(page):
-    return page.locator(".alert-success, .alert.alert-info").all_inner_texts()
-
-
 def open_masterplan(actor, region_name, masterplan_pk):
     page = actor.page
     page.goto("/")
@@ -95,8 +93,9 @@ def visit_every_tab(actor):
 
 
 def tab(page, name):
-    page.get_by_role("list", name="Bagian masterplan").get_by_role("link", name=name, exact=True).click()
-    page.wait_for_load_state()
+    """One of the masterplan's tabs (Ringkasan, Bimtek, RPJMD, ...), waiting for its page."""
+    with page.expect_navigation():
+        page.get_by_role("list", name="Bagian masterplan").get_by_role("link", name=name, exact=True).click()
 
 
 # Invitations ---------------------------------------------------------------------------------------------
@@ -169,9 +168,6 @@ def import_rpjmd(actor, workbook, *, filename, create_opds=False, preview=()):
     assert page.get_by_text("Impor selesai").is_visible()
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def map_in_place(page, code, element, reason):
     """The mapping table's "Petakan" button opens the form in the row (htmx); Simpan swaps the row back."""
     page.get_by_role("link", name=f"Petakan {code}").click()
@@ -195,7 +191,8 @@ def map_in_bulk(page, codes, element):
 # Bimtek and quick wins -----------------------------------------------------------------------------------
 
 
-def record_session(actor, stage_number, title, *, venue, opds, start_stage=True):
+def record_session(actor, stage_number, title, *, day, venue, opds, start_stage=True):
+    """Bimtek tab -> (Mulai tahap) -> Catat sesi for that stage -> the session's page."""
     page = actor.page
     tab(page, "Bimtek")
     stage = page.get_by_role("region", name=re.compile(rf"^Bimtek {ROMAN[stage_number]}\b"))
@@ -204,8 +201,8 @@ def record_session(actor, stage_number, title, *, venue, opds, start_stage=True)
         stage = page.get_by_role("region", name=re.compile(rf"^Bimtek {ROMAN[stage_number]}\b"))
     stage.get_by_role("link", name="Catat sesi").click()
     field(page, "Judul sesi").fill(title)
-    field(page, "Mulai").fill("2022-06-14T09:00")
-    field(page, "Selesai").fill("2022-06-14T15:00")
+    field(page, "Mulai").fill(f"{day}T09:00")
+    field(page, "Selesai").fill(f"{day}T15:00")
     field(page, "Tempat").fill(venue)
     field(page, "Tenaga ahli yang hadir").fill("Budi (UGM)")
     field(page, "Agenda").fill("Analisis kesiapan daerah\nSWOT per komponen")
@@ -219,7 +216,8 @@ def record_session(actor, stage_number, title, *, venue, opds, start_stage=True)
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-def add_quickwin(actor, short_name, full_name, *, dimension, element, opd, year):
+def add_quickwin(actor, short_name, full_name, *, dimension, element, opd, year, problem):
+    """Quick Win tab -> Tambah quick win -> save -> Tandai terpilih (only chosen ones reach Buku Quick Win)."""
     page = actor.page
     tab(page, "Quick Win")
     page.get_by_role("link", name="Tambah quick win").click()
@@ -231,10 +229,10 @@ def add_quickwin(actor, short_name, full_name, *, dimension, element, opd, year)
     field(page, "Status siklus").select_option(label="Perencanaan")
     field(page, "OPD pemilik").select_option(label=opd)
     field(page, "Tahun kepemilikan").fill(str(year))
-    field(page, "Masalah yang diselesaikan").fill("Sampah rumah tangga belum terpilah dan TPA hampir penuh.")
+    field(page, "Masalah yang diselesaikan").fill(problem)
     submit(page, page.get_by_role("button", name="Simpan"))
     assert page.get_by_text(f"Quick win {short_name} ditambahkan.").is_visible()
-    submit(page, page.get_by_role("button", name="Tandai terpilih"))  # only chosen ones go into Buku Quick Win
+    submit(page, page.get_by_role("button", name="Tandai terpilih"))
     assert page.get_by_text(f"{short_name} ditandai sebagai quick win terpilih.").is_visible()
 
 

@@ -99,6 +99,7 @@ def test_journey_from_the_demo(demo_masterplan, actors):
         coordinator,
         4,
         "Bimtek IV: tindak lanjut Komitmen Bersama",
+        day="2022-10-05",
         venue="Kantor Bupati PPU",
         opds=["DKP"],
         start_stage=False,
@@ -111,6 +112,7 @@ def test_journey_from_the_demo(demo_masterplan, actors):
         element="Industri",
         opd="DKP",
         year=2023,
+        problem="Nelayan menjual hasil tangkapan ke tengkulak tanpa tahu harga pasar.",
     )
     page = journey.open_review(coordinator)
     sections = journey.section_states(page)

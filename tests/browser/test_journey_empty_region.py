@@ -121,7 +121,12 @@ def test_journey_from_an_empty_region(empty_region, actors):
     clock("session, quick win, submit")
     # The coordinator records the first bimtek session and a quick win, then submits every section.
     journey.record_session(
-        coordinator, 1, "Bimtek I: analisis kesiapan daerah", venue="Aula Kantor Bupati, Masamba", opds=["DLH"]
+        coordinator,
+        1,
+        "Bimtek I: analisis kesiapan daerah",
+        day="2022-06-14",
+        venue="Aula Kantor Bupati, Masamba",
+        opds=["DLH"],
     )
     journey.add_quickwin(
         coordinator,
@@ -131,6 +136,7 @@ def test_journey_from_an_empty_region(empty_region, actors):
         element="Pengelolaan Sampah",
         opd="DLH",
         year=2023,
+        problem="Sampah rumah tangga belum terpilah dan TPA hampir penuh.",
     )
     page = journey.open_review(coordinator)
     sections = journey.section_states(page)
