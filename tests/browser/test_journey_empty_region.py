@@ -178,6 +178,15 @@ def test_journey_from_an_empty_region(empty_region, actors):
     analysis = pdf_text(books["Buku Analisis Strategis"])
     assert "Luwu Utara" in analysis and "Pengelolaan Persampahan" in analysis
 
+    clock("programme dashboard")
+    # The programme admin sees the region approved, every section approved and its final books.
+    page = admin.page
+    page.get_by_role("link", name="Masterplan saya").first.click()
+    page.get_by_role("link", name="Dasbor program: semua daerah per angkatan").click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=REGION))
+    assert "Disetujui" in row.inner_text() and "18 / 18" in row.inner_text(), row.inner_text()
+    assert "(final)" in row.inner_text(), row.inner_text()
+
     for actor in (admin, coordinator, opd_member, expert):
         assert actor.problems == [], (actor.name, actor.problems)
     clock("done")
