@@ -96,3 +96,54 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+@pytest.fixture
+def eager_tasks(monkeypatch):
+    """Celery tasks run in the request that queues them (after its commit): invitation mails land in
+    django.core.mail.outbox and book exports are rendered before the redirect.
+
+    The debounced re-render of draft books (`books.services._schedule_refresh`, a countdown task) is switched
+    off: eager mode ignores countdowns, so it would re-schedule itself at once, again and again."""
+    from config.celery import app
+
+    monkeypatch.setattr("books.services._schedule_refresh", lambda task, masterplan_id: None)
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.call_failed = report.failed
+
+
+@pytest.fixture
+def actors(request, browser, live_server):
+    """actors(name) -> a person in their own browser context (cookies of their own); closed at the end.
+    When the test fails, each one's page is saved as /tmp/journey/<name>-failed.png."""
+    from .journey import Actor
+
+    made = []
+
+    def make(name):
+        actor = Actor(browser, live_server.url, name)
+        made.append(actor)
+        return actor
+
+    yield make
+    for actor in made:
+        if getattr(request.node, "call_failed", False):
+            actor.shot("failed")
+        actor.close()
+
+
+@pytest.fixture
+def journey_settings(settings, tmp_path, live_server, eager_tasks):
+    """Uploads and rendered books in a temporary folder; invitation mails link to the live server."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SITE_URL = live_server.url
+    return settings
