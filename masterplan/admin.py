@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -106,7 +107,9 @@ class MasterplanAdmin(SimpleHistoryAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if change and BOOK_FIELDS & set(form.changed_data):
-                services.report_books(masterplan=obj, user=request.user, reason="Data masterplan diubah lewat admin.")
+                services.report_books(
+                    masterplan=obj, user=request.user, reason=_("Data masterplan diubah lewat admin.")
+                )
 
 
 @admin.register(OPD)
@@ -120,8 +123,10 @@ class OPDAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            services.report_opd_change(
-                region_id=obj.region_id, user=request.user, reason=f"OPD {obj.acronym} diubah lewat admin."
+            services.report_region_books(
+                region_id=obj.region_id,
+                user=request.user,
+                reason=_("OPD %(o)s diubah lewat admin.") % {"o": obj.acronym},
             )
 
     def get_deleted_objects(self, objs, request):

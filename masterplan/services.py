@@ -7,8 +7,10 @@ Which section a change reports to (review.changes), decided here:
 - OPDs belong to the REGION and are shared by every masterplan of the region (a later cohort's masterplan of
   the same kabupaten uses the same rows): every book prints them (the team chapter's list, the programmes' and
   quick wins' lead and partner OPDs), so adding, changing or deleting one reports to the four `book:*` sections of
-  EVERY masterplan of the region (`report_opd_change`). An OPD that is still used is never deleted: the refusal
+  EVERY masterplan of the region (`report_region_books`). An OPD that is still used is never deleted: the refusal
   names what uses it (`delete_opd`);
+- the region's own data (name, population, area from `manage.py load_regions`) is printed on the covers and in the
+  profile chapters: a region that changed reports to the four books of each of its masterplans (regions.py);
 - members, roles and invitations are not book content: nothing is reported, but every change is in the history
   (Membership and Invitation keep django-simple-history rows: who and when), and a masterplan never loses its
   last coordinator (`remove_member`, `change_member`, `check_coordinators_kept` for the admin).
@@ -51,8 +53,9 @@ def report_books(*, masterplan, user, reason: str) -> None:
         report_change(masterplan=masterplan, section_key=key, user=user, reason=reason)
 
 
-def report_opd_change(*, region_id: int, user, reason: str) -> None:
-    """Report a change of the region's OPDs to the four books of every masterplan of the region."""
+def report_region_books(*, region_id: int, user, reason: str) -> None:
+    """Report a change of data the region shares and every book prints (its OPDs; its name and key figures from
+    `load_regions`) to the four books of every masterplan of the region."""
     for key in BOOKS:
         report_region_change(region_id=region_id, section_key=key, user=user, reason=reason)
 
@@ -214,7 +217,7 @@ def save_opd(*, form, user) -> OPD:
     form.instance._history_user = user
     opd = save_versioned(form)
     reason = (_("OPD %(o)s ditambahkan.") if created else _("OPD %(o)s diubah.")) % {"o": opd.acronym}
-    report_opd_change(region_id=opd.region_id, user=user, reason=reason)
+    report_region_books(region_id=opd.region_id, user=user, reason=reason)
     return opd
 
 
@@ -265,4 +268,4 @@ def delete_opd(*, opd, user) -> None:
         cancel_invitation(invitation=invitation, user=user)
     opd._history_user = user
     opd.delete()
-    report_opd_change(region_id=region_id, user=user, reason=_("OPD %(o)s dihapus.") % {"o": acronym})
+    report_region_books(region_id=region_id, user=user, reason=_("OPD %(o)s dihapus.") % {"o": acronym})

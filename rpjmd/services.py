@@ -104,7 +104,7 @@ def bulk_map(*, programs: list[Program], element: Element, user) -> int:
 def apply_import(*, plan, user) -> RPJMD:
     """Apply a checked import plan (all or nothing; raises rpjmd_import.PlanHasErrors) and report it once per
     section (misi and programmes) to every masterplan that builds on the RPJMD, whatever the file's size. OPDs
-    the import creates are reported to every masterplan of the region (masterplan.services.report_opd_change).
+    the import creates are reported to every masterplan of the region (masterplan.services.report_region_books).
     A plan without changes writes and reports nothing."""
     if not plan.has_changes:
         return plan.rpjmd
@@ -114,7 +114,7 @@ def apply_import(*, plan, user) -> RPJMD:
     for key in (MISI, PROGRAMS):
         report_rpjmd_change(rpjmd=rpjmd, section_key=key, user=user, reason=reason)
     if new_opds:
-        from masterplan.services import report_opd_change
+        from masterplan.services import report_region_books
 
-        report_opd_change(region_id=rpjmd.region_id, user=user, reason=_("OPD baru dari impor RPJMD."))
+        report_region_books(region_id=rpjmd.region_id, user=user, reason=_("OPD baru dari impor RPJMD."))
     return rpjmd

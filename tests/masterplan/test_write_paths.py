@@ -2,16 +2,18 @@
 own data to its four books; OPDs, shared by the region, to the four books of every masterplan of the region);
 members and invitations are not book content and are kept in the history instead."""
 
+import io
 from contextlib import ExitStack
 
 import pytest
 from django.contrib.admin.sites import site
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import URLPattern, reverse
 
 from masterplan import urls as masterplan_urls
-from masterplan.models import OPD, Invitation, Masterplan, Membership, Role
+from masterplan.models import OPD, Invitation, Masterplan, Membership, Region, Role
 from tests.factories import CohortFactory, MasterplanFactory, MembershipFactory, OPDFactory
 from tests.writepaths import expect_report
 
@@ -56,12 +58,52 @@ def _opd_delete(p):
     assert response.status_code == 302 and not OPD.objects.filter(pk=p.unused.pk).exists()
 
 
-# (url name, the write, the masterplans it reaches besides the editor's: "region" = the later cohort's too)
+def _admin_masterplan(p):
+    admin = site._registry[Masterplan]
+    request = _admin_request(p.admin)
+    obj = Masterplan.objects.get(pk=p.masterplan.pk)
+    form = admin.get_form(request, obj, change=True)(instance=obj)
+    form.changed_data = ["title"]
+    obj.title = "Judul dari admin"
+    admin.save_model(request, obj, form, True)
+
+
+def _admin_opd(p):
+    admin = site._registry[OPD]
+    request = _admin_request(p.admin)
+    opd = OPD.objects.get(pk=p.opd.pk)
+    opd.name = "Dinas LH (admin)"
+    admin.save_model(request, opd, None, True)
+
+
+def _admin_opd_delete(p):
+    admin = site._registry[OPD]
+    admin.delete_model(_admin_request(p.admin), OPD.objects.get(pk=p.unused.pk))
+    assert not OPD.objects.filter(pk=p.unused.pk).exists()
+
+
+def _load_regions(p):
+    path = p.tmp_path / "regions.csv"
+    path.write_text(
+        "code,province_code,kind,name,population,area_km2\n"
+        "64,,provinsi,Kalimantan Timur,3766039,126981.28\n"
+        "64.09,64,kabupaten,Kabupaten Penajam Paser Utara,210000,3333.06\n",
+        encoding="utf-8",
+    )
+    call_command("load_regions", "--file", str(path), stdout=io.StringIO())
+    assert Region.objects.get(code="64.09").population == 210000
+
+
+# (url name or other door, the write, whether it reaches every masterplan of the region)
 WRITE_PATHS = [
     ("masterplan:edit", _edit, False),
     ("masterplan:opd_add", _opd_add, True),
     ("masterplan:opd_edit", _opd_edit, True),
     ("masterplan:opd_delete", _opd_delete, True),
+    ("admin: masterplan", _admin_masterplan, False),
+    ("admin: OPD", _admin_opd, True),
+    ("admin: OPD delete", _admin_opd_delete, True),
+    ("manage.py load_regions", _load_regions, True),
 ]
 # POST URLs that change no book content: members and invitations (in the history, tested below), enrolment
 # (a new masterplan has nothing approved yet).
@@ -77,9 +119,9 @@ READ_ONLY = {"masterplan:home", "masterplan:dashboard", "masterplan:logo", "mast
 
 
 @pytest.mark.parametrize("name, write, region_wide", WRITE_PATHS, ids=[w[0] for w in WRITE_PATHS])
-def test_every_write_path_reports_to_the_books(setup, client, name, write, region_wide):
+def test_every_write_path_reports_to_the_books(setup, client, tmp_path, name, write, region_wide):
     client.force_login(setup.coordinator)
-    setup.client = client
+    setup.client, setup.tmp_path = client, tmp_path
     others = [setup.later] if region_wide else []
     with ExitStack() as stack:
         for key in BOOKS:
@@ -89,7 +131,7 @@ def test_every_write_path_reports_to_the_books(setup, client, name, write, regio
 
 def test_the_list_covers_every_url_of_the_app():
     names = {f"masterplan:{p.name}" for p in masterplan_urls.urlpatterns if isinstance(p, URLPattern)}
-    assert names == {w[0] for w in WRITE_PATHS} | NOT_CONTENT | READ_ONLY
+    assert names == {w[0] for w in WRITE_PATHS if w[0].startswith("masterplan:")} | NOT_CONTENT | READ_ONLY
 
 
 def test_an_opd_in_use_is_refused_with_what_uses_it_and_keeps_every_link(setup, client):
