@@ -64,3 +64,18 @@ def test_reading_notifications(personas, as_user):
     )
     client.post(reverse("review:notifications_read_all"))
     assert not Notification.objects.filter(recipient=personas.reader, read_at__isnull=True).exists()
+
+
+def test_the_admin_does_not_delete_a_masterplans_only_coordinator(personas):
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    from accounts.models import User
+
+    request = RequestFactory().post("/")
+    request.user = personas.admin
+    admin = site._registry[User]
+    _deleted, _counts, _perms, protected = admin.get_deleted_objects([personas.coordinator], request)
+    assert any("tanpa koordinator" in str(reason) for reason in protected)
+    _deleted, _counts, _perms, protected = admin.get_deleted_objects([personas.reader], request)
+    assert not protected
