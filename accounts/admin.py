@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -18,3 +19,19 @@ class UserAdmin(BaseUserAdmin):
         (_("Tanggal"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting a user deletes their memberships: refused (listed as protected, with the reason) when that
+        would leave a masterplan without a coordinator."""
+        from masterplan.models import Membership
+        from masterplan.services import check_coordinators_kept
+
+        deleted, counts, perms, protected = super().get_deleted_objects(objs, request)
+        memberships = list(Membership.objects.filter(user__in=list(objs)).values_list("pk", "masterplan_id"))
+        try:
+            check_coordinators_kept(
+                masterplan_ids=[mp for _pk, mp in memberships], leaving=[pk for pk, _mp in memberships]
+            )
+        except ValidationError as error:
+            protected = [*protected, *error.messages]
+        return deleted, counts, perms, protected

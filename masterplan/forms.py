@@ -161,7 +161,7 @@ class InviteForm(NoTagHelperMixin, forms.Form):
         return data
 
 
-class MembershipForm(NoTagHelperMixin, forms.ModelForm):
+class MembershipForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["role", "opd"]

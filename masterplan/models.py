@@ -1,4 +1,9 @@
-"""The foundation: regions, the smart dimensions, masterplans, OPDs and who may do what."""
+"""The foundation: regions, the smart dimensions, masterplans, OPDs and who may do what.
+
+Region vs masterplan: a Region's OPDs (like its RPJMD, see rpjmd.models) belong to the REGION and are shared by
+every masterplan of the region, e.g. a later cohort's masterplan of the same kabupaten. A change to them reaches
+every masterplan of the region through `review.changes.report_region_change` (masterplan.services). Memberships
+and invitations belong to one masterplan."""
 
 import secrets
 from datetime import timedelta
@@ -251,7 +256,7 @@ class Role(models.TextChoices):
     READER = "reader", _("Pembaca")
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("peran"), max_length=12, choices=Role.choices)
@@ -306,6 +311,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(default=_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["token"])  # who invited, cancelled or accepted, when
 
     objects = InvitationQuerySet.as_manager()
 

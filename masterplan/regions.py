@@ -6,8 +6,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from .models import Region
+from .models import Masterplan, Region
 
 DEFAULT_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
 FIELDS = ("kind", "name", "population", "area_km2")
@@ -56,6 +57,18 @@ def _parse(path):
     return rows
 
 
+def _report(regions):
+    """Regions whose name or figures changed: reported to the books of their masterplans (printed there)."""
+    from .services import report_region_books
+
+    used = set(Masterplan.objects.filter(region__in=regions).values_list("region_id", flat=True))
+    for region in regions:
+        if region.pk in used:
+            report_region_books(
+                region_id=region.pk, user=None, reason=_("Data wilayah %(r)s diperbarui.") % {"r": region.name}
+            )
+
+
 @transaction.atomic
 def load_regions(path=DEFAULT_CSV):
     rows = _parse(path)
@@ -87,6 +100,7 @@ def load_regions(path=DEFAULT_CSV):
                 report.unchanged += 1
         Region.objects.bulk_create(to_create)
         Region.objects.bulk_update(to_update, ["province", *FIELDS])
+        _report(to_update)
         report.created += len(to_create)
         report.updated += len(to_update)
         if to_create:

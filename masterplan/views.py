@@ -5,14 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import AccountCreationForm
 from core import registry
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from core.memo import shared_lookups
 from core.uploads import serve_file
 
@@ -78,7 +77,7 @@ def masterplan_edit(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            save_versioned(form)
+            services.update_masterplan(form=form, user=request.user)
         except EditConflict as error:
             conflict = error
         else:
@@ -87,7 +86,13 @@ def masterplan_edit(request, mp):
     return render(
         request,
         "masterplan/masterplan_form.html",
-        {"access": access, "masterplan": masterplan, "form": form, "conflict": conflict},
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "form": form,
+            "conflict": conflict,
+            "warn": services.books_undo_warning(masterplan),
+        },
     )
 
 
@@ -160,18 +165,27 @@ def member_edit(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     membership = get_for_user(access, Membership.objects.select_related("user"), pk)
     form = MembershipForm(request.POST or None, instance=membership)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_member(form=form)
+            services.change_member(form=form, user=request.user)
         except ValidationError as error:
             form.add_error(None, error)
+        except EditConflict as error:
+            conflict = error
         else:
             messages.success(request, _("Peran %(u)s diperbarui.") % {"u": membership.user})
             return redirect("masterplan:members", mp=mp)
     return render(
         request,
         "masterplan/member_form.html",
-        {"access": access, "masterplan": access.masterplan, "form": form, "membership": membership},
+        {
+            "access": access,
+            "masterplan": access.masterplan,
+            "form": form,
+            "membership": membership,
+            "conflict": conflict,
+        },
     )
 
 
@@ -181,7 +195,7 @@ def member_remove(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     membership = get_for_user(access, Membership.objects.select_related("user"), pk)
     try:
-        services.remove_member(membership=membership)
+        services.remove_member(membership=membership, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -194,7 +208,7 @@ def member_remove(request, mp, pk):
 def invitation_cancel(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     invitation = get_for_user(access, Invitation.objects.all(), pk)
-    invitation.delete()
+    services.cancel_invitation(invitation=invitation, user=request.user)
     messages.success(request, _("Undangan untuk %(e)s dibatalkan.") % {"e": invitation.email})
     return redirect("masterplan:members", mp=mp)
 
@@ -219,14 +233,13 @@ def invitation_accept(request, token):
     form = AccountCreationForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = User.objects.create_user(
-            email=invitation.email,
+        user = services.sign_up_and_accept(
+            invitation=invitation,
             password=data["password1"],
             first_name=data["first_name"],
             last_name=data["last_name"],
             position=data["position"],
         )
-        services.accept_invitation(invitation=invitation, user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Akun dibuat. Selamat datang di %(mp)s.") % {"mp": invitation.masterplan})
         return redirect("masterplan:dashboard", mp=invitation.masterplan_id)
@@ -239,8 +252,11 @@ def opds(request, mp):
     masterplan = access.masterplan
     opd_list = OPD.objects.for_masterplan(masterplan)
     form = OPDForm(region=masterplan.region) if access.can_manage else None
+    warn = services.books_undo_warning(masterplan) if access.can_manage else ""
     return render(
-        request, "masterplan/opds.html", {"access": access, "masterplan": masterplan, "opds": opd_list, "form": form}
+        request,
+        "masterplan/opds.html",
+        {"access": access, "masterplan": masterplan, "opds": opd_list, "form": form, "warn": warn},
     )
 
 
@@ -253,7 +269,7 @@ def opd_edit(request, mp, pk=None):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save_versioned(form)
+            saved = services.save_opd(form=form, user=request.user)
         except EditConflict as error:
             conflict = error
         else:
@@ -262,7 +278,14 @@ def opd_edit(request, mp, pk=None):
     return render(
         request,
         "masterplan/opd_form.html",
-        {"access": access, "masterplan": masterplan, "form": form, "opd": opd, "conflict": conflict},
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "form": form,
+            "opd": opd,
+            "conflict": conflict,
+            "warn": services.books_undo_warning(masterplan),
+        },
     )
 
 
@@ -272,16 +295,9 @@ def opd_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     opd = get_for_user(access, OPD.objects.all(), pk, scope="region")
     try:
-        opd.delete()
-    except ProtectedError as error:
-        count = len(error.protected_objects)
-        messages.error(
-            request,
-            _(
-                "OPD %(o)s tidak dapat dihapus: masih dipakai oleh %(n)s data (anggota, program, atau quick win). Pindahkan data itu lebih dulu."
-            )
-            % {"o": opd, "n": count},
-        )
+        services.delete_opd(opd=opd, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("OPD %(o)s dihapus.") % {"o": opd})
     return redirect("masterplan:opds", mp=mp)

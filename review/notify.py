@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from masterplan.models import Membership, Role
 
@@ -68,3 +69,15 @@ def experts(masterplan):
 
 def opd_members(masterplan, opd_ids):
     return members_of(masterplan, roles=[Role.OPD_MEMBER], opd_ids=opd_ids)
+
+
+def mark_read(*, notification: Notification) -> None:
+    """The person opened a notification of theirs (their own reading state: no content, no history)."""
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+
+
+def mark_all_read(*, user) -> int:
+    """Every unread notification of `user` marked read; returns how many."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())

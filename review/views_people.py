@@ -1,4 +1,5 @@
-"""Notifications, the activity stream and the programme dashboard."""
+"""Notifications, the activity stream and the programme dashboard. The only writes here are a person's own reading
+state of their notifications (review.notify.mark_read / mark_all_read): not content, nothing to report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from core.spreadsheets import write_xlsx
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import OPD, Cohort, Masterplan, Role
 
+from . import notify
 from .activity import activity_page
 from .models import Notification
 from .notify import members_of
@@ -36,9 +37,7 @@ def notifications(request):
 @require_POST
 def notification_open(request, pk):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    notify.mark_read(notification=notification)
     url = notification.url
     if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
         return redirect(url)
@@ -48,7 +47,7 @@ def notification_open(request, pk):
 @login_required
 @require_POST
 def notifications_read_all(request):
-    count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    count = notify.mark_all_read(user=request.user)
     messages.success(request, _("%(n)s pemberitahuan ditandai sudah dibaca.") % {"n": count})
     return redirect("review:notifications")
 

@@ -1,15 +1,112 @@
-"""What the RPJMD app adds to shared pages: the dashboard panel, sections, metrics and book chapters.
-Registered in RpjmdConfig.ready(). Every function runs a fixed number of queries."""
+"""Everything the RPJMD app adds to shared pages, registered with core.registry in one `register()` (called by
+RpjmdConfig.ready()): the tab, the dashboard panel, the review sections and which models belong to them, the
+metrics, the book chapters, the activity stream's sources and the programme dashboard's column. Every function
+runs a fixed number of queries.
+
+An RPJMD belongs to a region (not to one masterplan): the activity stream reads the region's rows (`by_region`),
+and a change is reported to every masterplan building on it (rpjmd.services)."""
 
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core import registry
 from masterplan.models import Dimension
 
 from . import coverage
 from .models import RPJMD, Misi, Program
+from .services import MISI, PROGRAMS
+
+
+def register():
+    registry.register_tab(registry.Tab("rpjmd", gettext_lazy("RPJMD"), "rpjmd:index", order=20))
+    registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", panel_context, order=20))
+    registry.register_section(
+        registry.Section(MISI, gettext_lazy("Visi dan misi RPJMD"), serialize_misi, "rpjmd:index", 20, "analysis")
+    )
+    registry.register_section(
+        registry.Section(
+            PROGRAMS, gettext_lazy("Pemetaan program RPJMD"), serialize_programs, "rpjmd:mapping", 25, "analysis"
+        )
+    )
+    registry.register_metric(
+        registry.Metric("rpjmd.imported", gettext_lazy("RPJMD sudah diimpor"), measure_imported, "rpjmd:index")
+    )
+    registry.register_metric(
+        registry.Metric(
+            "rpjmd.misi_mapped",
+            gettext_lazy("Setiap misi dipetakan ke dimensi"),
+            measure_misi_mapped,
+            "rpjmd:visi_misi",
+        )
+    )
+    registry.register_metric(
+        registry.Metric(
+            "rpjmd.all_opds_mapped",
+            gettext_lazy("Setiap OPD sudah memetakan programnya"),
+            measure_all_opds_mapped,
+            "rpjmd:coverage",
+        )
+    )
+    registry.register_chapter(
+        registry.Chapter(
+            "analisis",
+            "rpjmd-visi-misi",
+            gettext_lazy("Visi dan Misi RPJMD"),
+            "books/rpjmd/visi_misi.html",
+            chapter_visi_misi,
+            order=30,
+        )
+    )
+    registry.register_chapter(
+        registry.Chapter(
+            "analisis",
+            "rpjmd-pemetaan",
+            gettext_lazy("Pemetaan Program RPJMD ke Dimensi Smart City"),
+            "books/rpjmd/pemetaan.html",
+            chapter_mapping,
+            order=60,
+        )
+    )
+    registry.register_model_section(Program, PROGRAMS)
+    registry.register_model_section(Misi, MISI)
+    registry.register_model_section(RPJMD, MISI)  # the visi lives on the RPJMD row
+    registry.register_history(
+        registry.HistorySource(
+            Program,
+            "rpjmd__region",
+            by_region=True,
+            section_key=PROGRAMS,
+            opd_path="opd",
+            url_name="rpjmd:mapping",
+            describe=lambda row: f"{row.code} {row.name}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Misi,
+            "rpjmd__region",
+            by_region=True,
+            section_key=MISI,
+            url_name="rpjmd:visi_misi",
+            describe=lambda row: f"Misi {row.number}: {row.text[:80]}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            RPJMD,
+            "region",
+            by_region=True,
+            section_key=MISI,
+            url_name="rpjmd:index",
+            describe=lambda row: f"RPJMD {row.start_year}–{row.end_year}",
+        )
+    )
+    registry.register_cohort_column(
+        registry.CohortColumn("rpjmd.mapped", gettext_lazy("Pemetaan RPJMD"), mapping_percentages, order=20)
+    )
 
 
 def panel_context(masterplan, access):
@@ -146,3 +243,28 @@ def chapter_mapping(masterplan):
         "matrix": matrix,
         "opd_rows": coverage.opd_coverage(rpjmd),
     }
+
+
+def mapping_percentages(masterplans):
+    """{masterplan id: "72%"} for the cohort, in 2 queries (masterplans; RPJMDs of their regions with counts).
+    The RPJMD of a masterplan is chosen as RPJMD.objects.for_masterplan does."""
+    rows = list(masterplans.order_by().values_list("pk", "region_id", "cohort__year"))  # query: masterplans
+    by_region = {}
+    rpjmds = (
+        RPJMD.objects.filter(region_id__in={region for _pk, region, _year in rows})
+        .annotate(
+            total=Count("programs"), mapped=Count("programs", filter=Q(programs__primary_dimension__isnull=False))
+        )
+        .values_list("region_id", "start_year", "end_year", "total", "mapped")
+    )  # query: RPJMDs with their programme counts
+    for region_id, start, end, total, mapped in rpjmds:
+        by_region.setdefault(region_id, []).append((start, end, total, mapped))
+    result = {}
+    for pk, region_id, year in rows:
+        candidates = sorted(by_region.get(region_id, []), reverse=True)  # latest start first
+        chosen = next((c for c in candidates if c[0] <= year <= c[1]), candidates[0] if candidates else None)
+        if chosen is None or not chosen[2]:
+            result[pk] = "–"
+        else:
+            result[pk] = f"{round(100 * chosen[3] / chosen[2])}%"
+    return result

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import VersionedFormMixin
+from core.concurrency import EditConflict, VersionedFormMixin
 from masterplan.models import OPD, Dimension
 
 from .models import RPJMD, Misi
@@ -48,6 +48,9 @@ class ElementsMixin:
 
 
 class MappingForm(ElementsMixin, VersionedFormMixin, forms.Form):
+    """The mapping of one programme. The `version` the form was opened at is required: a save without it
+    (an old page, a hand-made request) is refused, so nobody overwrites a mapping they never saw."""
+
     primary_element = forms.TypedChoiceField(label=_("Elemen utama"), required=False)
     secondary_elements = forms.TypedMultipleChoiceField(
         label=_("Elemen pendukung"),
@@ -72,6 +75,23 @@ class MappingForm(ElementsMixin, VersionedFormMixin, forms.Form):
         self.load_elements(elements)
         self.fields["primary_element"].choices = element_choices(elements)
         self.fields["secondary_elements"].choices = element_choices(elements, blank=False)
+        if program is not None:
+            self.fields["version"].initial = program.version
+        self.fields["version"].required = True
+        self.fields["version"].error_messages["required"] = _(
+            "Formulir ini tidak membawa versi data, jadi tidak disimpan. Muat ulang halaman, lalu simpan lagi."
+        )
+
+    def keep_typed(self, version):
+        """What the user typed, at the saved `version`: the form shown after a refused save, so saving it again
+        (after comparing) goes through and nothing typed is lost."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = version
+        return data
+
+    def non_field_errors(self):
+        errors = super().non_field_errors()
+        return errors + self.errors.get("version", []) if "version" in self.errors else errors
 
     def clean_primary_element(self):
         return self.element(self.cleaned_data.get("primary_element"))
@@ -211,3 +231,20 @@ class MisiForm(VersionedFormMixin, forms.ModelForm):
         if taken:
             raise forms.ValidationError(_("Misi nomor %(n)s sudah ada.") % {"n": number})
         return number
+
+
+class MappingConflict(EditConflict):
+    """A refused mapping save: the saved mapping next to what the user typed (core/partials/conflict.html)."""
+
+    def rows(self):
+        data = self.form.cleaned_data
+        current = self.current
+        saved_secondary = ", ".join(e.name for e in current.secondary_elements.all())
+        typed_secondary = ", ".join(e.name for e in data.get("secondary_elements") or [])
+        element = data.get("primary_element")
+        pairs = [
+            (self.form.fields["primary_element"].label, current.primary_element or "", element or ""),
+            (self.form.fields["secondary_elements"].label, saved_secondary, typed_secondary),
+            (self.form.fields["justification"].label, current.justification, data.get("justification", "")),
+        ]
+        return [(label, str(theirs), str(yours), str(theirs) != str(yours)) for label, theirs, yours in pairs]

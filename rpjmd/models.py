@@ -1,4 +1,12 @@
-"""The region's five-year plan (RPJMD) and how its programmes map to the smart dimensions."""
+"""The region's five-year plan (RPJMD) and how its programmes map to the smart dimensions.
+
+Region, not masterplan: an RPJMD (its visi, misi, programmes and their mapping) belongs to the REGION and is
+shared by every masterplan of that region that builds on it (a later cohort's masterplan of the same kabupaten
+reads the same rows; `RPJMD.objects.for_masterplan` picks it). So a change of an RPJMD is reported, through
+`review.changes.report_region_change`, to every masterplan whose RPJMD it is (`RPJMD.masterplans()`), not only
+to the one the editor was working in: an approved masterplan's sections go back to draft, and nothing changes
+an approved book without review (the approved final books themselves are stored files and stay as they were).
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -45,6 +53,22 @@ class RPJMD(Versioned):
     @property
     def years(self):
         return list(range(self.start_year, self.end_year + 1))
+
+    def masterplans(self):
+        """The masterplans of the region whose RPJMD this is (as `RPJMD.objects.for_masterplan` chooses), in
+        2 queries: the region's masterplans, the region's RPJMD periods."""
+        from masterplan.models import Masterplan
+
+        periods = sorted(
+            RPJMD.objects.filter(region_id=self.region_id).values_list("start_year", "end_year", "pk"), reverse=True
+        )
+        chosen = []
+        for masterplan in Masterplan.objects.filter(region_id=self.region_id).select_related("cohort", "region"):
+            year = masterplan.cohort.year
+            pick = next((pk for start, end, pk in periods if start <= year <= end), periods[0][2] if periods else None)
+            if pick == self.pk:
+                chosen.append(masterplan)
+        return sorted(chosen, key=lambda mp: mp.pk)
 
 
 class Misi(Versioned):

@@ -306,12 +306,15 @@ class PlanHasErrors(Exception):
 
 @transaction.atomic
 def apply_plan(plan, *, user=None):
-    """Write the plan, all or nothing. Returns the RPJMD. Raises PlanHasErrors when the plan has errors."""
+    """Write the plan, all or nothing. Returns the RPJMD. Raises PlanHasErrors when the plan has errors.
+    Reports nothing: pages and the command apply an import through `services.apply_import`, which reports it."""
     if not plan.ok:
         raise PlanHasErrors(plan.summary())
     rpjmd = plan.rpjmd
     if rpjmd is None:
-        rpjmd = RPJMD.objects.create(region=plan.region, start_year=plan.start_year, end_year=plan.end_year)
+        rpjmd = RPJMD(region=plan.region, start_year=plan.start_year, end_year=plan.end_year)
+        rpjmd._history_user = user
+        rpjmd.save()
         plan.rpjmd = rpjmd
     if plan.new_opds:
         known = set(plan.opds)

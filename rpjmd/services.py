@@ -1,119 +1,120 @@
-"""Workflows of the RPJMD app: mapping programmes to the smart dimensions, misi to dimensions, temporary uploads."""
+"""Every write of the RPJMD app: visi and misi, mapping programmes to the smart dimensions (one, or many at
+once), applying an import. Views, the import pages and `manage.py import_rpjmd` call only these.
 
-import json
-import secrets
-import time
-from pathlib import Path
+Each service writes inside one transaction and reports the change once (one report per workflow, not per row)
+through `review.changes.report_region_change`: the RPJMD belongs to the REGION and is shared by every
+masterplan whose RPJMD it is (`RPJMD.masterplans()`, e.g. a later cohort's masterplan of the same kabupaten),
+so each of them is told and its approved section goes back to draft. Sections: the visi and the misi are
+`rpjmd.misi`; the programmes and their mapping are `rpjmd.programs`; an import touches both.
+"""
 
-from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from core.concurrency import bump_version
+from core.concurrency import bump_version, save_versioned
+from masterplan.models import Element
+from review.changes import report_region_change
 
-from .models import Program
+from . import rpjmd_import
+from .models import RPJMD, Program
 
-PENDING_MAX_AGE = 6 * 3600  # seconds an uploaded file waits for its confirmation
-TOKEN_ALPHABET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+PROGRAMS = "rpjmd.programs"
+MISI = "rpjmd.misi"
 
 
 class StaleVersion(Exception):
     """The programme was changed by somebody else since the form was opened."""
 
 
+def report_rpjmd_change(*, rpjmd: RPJMD, section_key: str, user, reason: str) -> None:
+    """Report a change of `rpjmd` to every masterplan that builds on it."""
+    report_region_change(
+        region_id=rpjmd.region_id, section_key=section_key, user=user, reason=reason, masterplans=rpjmd.masterplans()
+    )
+
+
 @transaction.atomic
-def map_program(*, program, dimension, element, secondary=(), justification="", expected_version=None, user=None):
-    """Set one programme's mapping. Raises StaleVersion when `expected_version` is no longer current."""
-    if expected_version is not None:
-        if not bump_version(program, expected_version):
-            raise StaleVersion
-    else:
-        program.version += 1
-    program.primary_dimension = dimension
+def save_visi(*, form, user) -> RPJMD:
+    """Save the RPJMD's visi (a bound, valid VisiForm). Raises EditConflict on a concurrent change."""
+    rpjmd = save_versioned(form)
+    report_rpjmd_change(rpjmd=rpjmd, section_key=MISI, user=user, reason=_("Visi RPJMD diubah."))
+    return rpjmd
+
+
+@transaction.atomic
+def save_misi(*, form, user):
+    """Add or change a misi (a bound, valid MisiForm). Raises EditConflict on a concurrent change."""
+    misi = save_versioned(form)
+    report_rpjmd_change(
+        rpjmd=form.rpjmd, section_key=MISI, user=user, reason=_("Misi %(n)s RPJMD diubah.") % {"n": misi.number}
+    )
+    return misi
+
+
+def program_reason(program=None, *, count=None) -> str:
+    if count is not None:
+        return _("Pemetaan %(n)s program RPJMD diubah sekaligus.") % {"n": count}
+    return _("Pemetaan program %(program)s diubah.") % {"program": f"{program.code} {program.name}"[:150]}
+
+
+@transaction.atomic
+def map_program(
+    *,
+    program: Program,
+    element: Element | None,
+    secondary=(),
+    justification: str = "",
+    expected_version: int,
+    user,
+) -> Program:
+    """Set one programme's mapping (the dimension follows the element). Raises StaleVersion when
+    `expected_version` (the version the form was opened at; required) is no longer current."""
+    if not bump_version(program, expected_version):
+        raise StaleVersion
+    program.primary_dimension = element.dimension if element else None
     program.primary_element = element
     program.justification = justification
     program._history_user = user
-    program.save(update_fields=["primary_dimension", "primary_element", "justification", "version"])
+    program.save(update_fields=["primary_dimension", "primary_element", "justification"])
     program.secondary_elements.set([e for e in secondary if e != element])
+    report_rpjmd_change(rpjmd=program.rpjmd, section_key=PROGRAMS, user=user, reason=program_reason(program))
     return program
 
 
 @transaction.atomic
-def bulk_map(*, programs, dimension, element, user=None):
-    """Map many programmes to the same dimension and element at once (bulk queries, history kept)."""
+def bulk_map(*, programs: list[Program], element: Element, user) -> int:
+    """Map many programmes of one RPJMD to the same element at once (bulk queries, history kept, one report)."""
+    if not programs:
+        return 0
     for program in programs:
-        program.primary_dimension = dimension
+        program.primary_dimension = element.dimension
         program.primary_element = element
         program.version += 1
     bulk_update_with_history(
         programs, Program, ["primary_dimension", "primary_element", "version"], default_user=user, batch_size=500
     )
+    report_rpjmd_change(
+        rpjmd=programs[0].rpjmd, section_key=PROGRAMS, user=user, reason=program_reason(count=len(programs))
+    )
     return len(programs)
 
 
 @transaction.atomic
-def clear_mapping(*, program, expected_version=None, user=None):
-    if expected_version is not None and not bump_version(program, expected_version):
-        raise StaleVersion
-    program.primary_dimension = program.primary_element = None
-    program._history_user = user
-    program.save(update_fields=["primary_dimension", "primary_element", "version"])
-    program.secondary_elements.clear()
-    return program
+def apply_import(*, plan, user) -> RPJMD:
+    """Apply a checked import plan (all or nothing; raises rpjmd_import.PlanHasErrors) and report it once per
+    section (misi and programmes) to every masterplan that builds on the RPJMD, whatever the file's size. OPDs
+    the import creates are reported to every masterplan of the region (masterplan.services.report_region_books).
+    A plan without changes writes and reports nothing."""
+    if not plan.has_changes:
+        return plan.rpjmd
+    new_opds = bool(plan.new_opds)
+    rpjmd = rpjmd_import.apply_plan(plan, user=user)
+    reason = _("RPJMD diimpor ulang.")
+    for key in (MISI, PROGRAMS):
+        report_rpjmd_change(rpjmd=rpjmd, section_key=key, user=user, reason=reason)
+    if new_opds:
+        from masterplan.services import report_region_books
 
-
-# Uploaded files waiting for confirmation, kept under the data folder, keyed by a random token
-# that is tied to the user and the masterplan in its name (nobody else can confirm it).
-
-
-def _pending_dir():
-    folder = Path(settings.DATA_DIR) / "rpjmd-imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _pending_path(masterplan_id, user_id, token):
-    if not token or len(token) > 64 or not set(token) <= TOKEN_ALPHABET:
-        return None
-    return _pending_dir() / f"{int(masterplan_id)}-{int(user_id)}-{token}"
-
-
-def store_pending(*, masterplan_id, user_id, data, name, period=None):
-    _cleanup()
-    token = secrets.token_urlsafe(24)
-    path = _pending_path(masterplan_id, user_id, token)
-    path.with_suffix(".bin").write_bytes(data)
-    path.with_suffix(".json").write_text(json.dumps({"name": name[:200], "period": period}))
-    return token
-
-
-def load_pending(*, masterplan_id, user_id, token):
-    """(bytes, meta) of a stored upload, or None when it is gone, expired or not this user's."""
-    path = _pending_path(masterplan_id, user_id, token)
-    if path is None:
-        return None
-    data_path, meta_path = path.with_suffix(".bin"), path.with_suffix(".json")
-    try:
-        if time.time() - data_path.stat().st_mtime > PENDING_MAX_AGE:
-            return None
-        return data_path.read_bytes(), json.loads(meta_path.read_text())
-    except (OSError, ValueError):
-        return None
-
-
-def drop_pending(*, masterplan_id, user_id, token):
-    path = _pending_path(masterplan_id, user_id, token)
-    if path is None:
-        return
-    for suffix in (".bin", ".json"):
-        path.with_suffix(suffix).unlink(missing_ok=True)
-
-
-def _cleanup():
-    limit = time.time() - PENDING_MAX_AGE
-    for path in _pending_dir().iterdir():
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink(missing_ok=True)
-        except OSError:
-            continue
+        report_region_books(region_id=rpjmd.region_id, user=user, reason=_("OPD baru dari impor RPJMD."))
+    return rpjmd

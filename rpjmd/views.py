@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, IntegerField, Sum, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import OPD, Dimension, Element
 
-from . import coverage, export, reviewing, services
-from .forms import BulkMappingForm, FilterForm, MappingForm, MisiForm, VisiForm
+from . import coverage, export, services
+from .forms import BulkMappingForm, FilterForm, MappingConflict, MappingForm, MisiForm, VisiForm
 from .models import RPJMD, Misi, Program
 
 PAGE_SIZE = 100
@@ -77,11 +76,7 @@ def visi_misi(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(
-                    masterplan=masterplan, section_key=reviewing.MISI, user=request.user, reason=_("Visi RPJMD diubah.")
-                )
+            services.save_visi(form=form, user=request.user)
         except EditConflict as error:
             conflict = error
         else:
@@ -122,14 +117,7 @@ def misi_save(request, mp, pk=None):
     form = MisiForm(request.POST, instance=instance, rpjmd=rpjmd)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(
-                    masterplan=access.masterplan,
-                    section_key=reviewing.MISI,
-                    user=request.user,
-                    reason=_("Misi %(n)s RPJMD diubah.") % {"n": form.instance.number},
-                )
+            services.save_misi(form=form, user=request.user)
         except EditConflict as error:
             return _render_visi_misi(request, access, rpjmd, misi_form=form, conflict=error)
         messages.success(request, _("Misi %(n)s disimpan.") % {"n": form.instance.number})
@@ -193,51 +181,49 @@ def map_program(request, mp, pk):
     program = _get(access, _programs(access, rpjmd), pk, write=True)
     elements = _elements()
     form = MappingForm(request.POST or None, elements=elements, program=program)
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        element = data["primary_element"]
-        try:
-            with transaction.atomic():
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
                 services.map_program(
                     program=program,
-                    dimension=element.dimension if element else None,
-                    element=element,
+                    element=data["primary_element"],
                     secondary=data["secondary_elements"],
                     justification=data["justification"],
-                    expected_version=data.get("version"),
+                    expected_version=data["version"],
                     user=request.user,
                 )
-                reviewing.edited(
-                    masterplan=access.masterplan,
-                    section_key=reviewing.PROGRAMS,
-                    user=request.user,
-                    reason=reviewing.program_reason(program),
-                )
-        except services.StaleVersion:
-            stale = True
-            program = _get(access, _programs(access, rpjmd), pk)
-            form = MappingForm(elements=elements, program=program)
-        else:
-            if request.htmx:
+            except services.StaleVersion:
+                # Somebody saved this programme since the form was opened: keep what was typed, show the saved
+                # version next to it, and let the next save (at the current version) go through.
                 program = _get(access, _programs(access, rpjmd), pk)
-                return render(
-                    request,
-                    "rpjmd/partials/program_row.html",
-                    {"program": program, "editable": True, "masterplan": access.masterplan, "saved": True},
-                )
-            messages.success(request, _("Pemetaan %(code)s disimpan.") % {"code": program.code})
-            return redirect(reverse("rpjmd:mapping", args=[mp]) + f"#program-{program.pk}")
+                conflict = MappingConflict(program, form)
+                form = MappingForm(form.keep_typed(program.version), elements=elements, program=program)
+            else:
+                if request.htmx:
+                    program = _get(access, _programs(access, rpjmd), pk)
+                    return render(
+                        request,
+                        "rpjmd/partials/program_row.html",
+                        {"program": program, "editable": True, "masterplan": access.masterplan, "saved": True},
+                    )
+                messages.success(request, _("Pemetaan %(code)s disimpan.") % {"code": program.code})
+                return redirect(reverse("rpjmd:mapping", args=[mp]) + f"#program-{program.pk}")
+        elif "version" in form.errors:
+            status = 400  # no version: refused, nothing saved (the form says why)
     context = {
         "access": access,
         "masterplan": access.masterplan,
         "active_tab": "rpjmd",
         "program": program,
         "form": form,
-        "stale": stale,
+        "conflict": conflict,
     }
-    template = "rpjmd/partials/program_row_edit.html" if request.htmx else "rpjmd/map_program.html"
-    return render(request, template, context)
+    if request.htmx:  # htmx swaps only 2xx answers: the fragment carries the refusal itself
+        return render(request, "rpjmd/partials/program_row_edit.html", context)
+    return render(request, "rpjmd/map_program.html", context, status=status)
 
 
 @login_required
@@ -277,14 +263,7 @@ def bulk_map(request, mp):
                 messages.error(request, error)
         return redirect(back)
     element = form.cleaned_data["primary_element"]
-    with transaction.atomic():
-        count = services.bulk_map(programs=programs, dimension=element.dimension, element=element, user=request.user)
-        reviewing.edited(
-            masterplan=access.masterplan,
-            section_key=reviewing.PROGRAMS,
-            user=request.user,
-            reason=reviewing.program_reason(None, count=count),
-        )
+    count = services.bulk_map(programs=programs, element=element, user=request.user)
     messages.success(
         request, _("%(n)s program dipetakan ke %(e)s (%(d)s).") % {"n": count, "e": element, "d": element.dimension}
     )

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from core.spreadsheets import MAX_BYTES
 from masterplan.access import get_masterplan_for_user
 
-from . import export, reviewing, rpjmd_import, services
+from . import export, pending, rpjmd_import, services
 from .forms import ImportForm
 from .models import RPJMD
 from .rpjmd_import import BytesUpload as PendingFile
@@ -39,7 +38,7 @@ def import_upload(request, mp):
             sheets, problem = rpjmd_import.read_file(PendingFile(data, upload.name))
             if problem is None:
                 period = form.cleaned_data.get("period")
-                token = services.store_pending(
+                token = pending.store_pending(
                     masterplan_id=masterplan.pk,
                     user_id=request.user.pk,
                     data=data,
@@ -52,10 +51,10 @@ def import_upload(request, mp):
 
 
 def _plan(request, access, token, *, create_opds):
-    pending = services.load_pending(masterplan_id=access.masterplan.pk, user_id=request.user.pk, token=token)
-    if pending is None:
+    stored = pending.load_pending(masterplan_id=access.masterplan.pk, user_id=request.user.pk, token=token)
+    if stored is None:
         return None, None
-    data, meta = pending
+    data, meta = stored
     period = tuple(meta["period"]) if meta.get("period") else None
     plan = rpjmd_import.import_file(
         PendingFile(data, meta["name"]),
@@ -102,13 +101,8 @@ def import_confirm(request, mp, token):
     if not plan.ok:
         messages.error(request, _("Berkas masih bermasalah; tidak ada yang disimpan. Perbaiki lalu unggah ulang."))
         return redirect("rpjmd:import_preview", mp=mp, token=token)
-    with transaction.atomic():  # one report per section for the whole import, whatever its size
-        rpjmd_import.apply_plan(plan, user=request.user)
-        for key in (reviewing.MISI, reviewing.PROGRAMS):
-            reviewing.edited(
-                masterplan=access.masterplan, section_key=key, user=request.user, reason=_("RPJMD diimpor ulang.")
-            )
-    services.drop_pending(masterplan_id=access.masterplan.pk, user_id=request.user.pk, token=token)
+    services.apply_import(plan=plan, user=request.user)  # one report per section, whatever the file's size
+    pending.drop_pending(masterplan_id=access.masterplan.pk, user_id=request.user.pk, token=token)
     messages.success(request, _("Impor selesai: %(summary)s") % {"summary": plan.summary()})
     return redirect("rpjmd:index", mp=mp)
 

@@ -91,9 +91,9 @@ def test_invitation_for_someone_else_is_refused(client, personas):
 def test_the_last_coordinator_cannot_be_removed(personas):
     membership = Membership.objects.get(user=personas.coordinator, masterplan=personas.masterplan)
     with pytest.raises(ValidationError):
-        services.remove_member(membership=membership)
+        services.remove_member(membership=membership, user=personas.coordinator)
     MembershipFactory(masterplan=personas.masterplan, role=Role.COORDINATOR)
-    services.remove_member(membership=membership)
+    services.remove_member(membership=membership, user=personas.coordinator)
     assert not Membership.objects.filter(pk=membership.pk).exists()
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from masterplan.models import Element
 from review.models import SectionReview, State
-from rpjmd import reviewing
+from rpjmd import contributions
 from rpjmd.models import RPJMD, Program
 from tests.factories import MasterplanFactory, RegionFactory
 
@@ -125,7 +125,7 @@ def test_cohort_column_is_the_mapped_percentage(setup, django_assert_num_queries
         ProgramFactory(rpjmd=rpjmd, opd=None)
     queryset = Masterplan.objects.filter(cohort=cohort)
     with django_assert_num_queries(2):  # the cohort's masterplans; RPJMDs of their regions with counts
-        values = reviewing.mapping_percentages(queryset)
+        values = contributions.mapping_percentages(queryset)
     assert values[setup.masterplan.pk] == "50%"
     assert sum(1 for v in values.values() if v == "0%") == 30
     assert values[setup.other_masterplan.pk] in ("–", "50%")  # same region, or none

@@ -134,16 +134,37 @@ def test_programme_of_another_region_is_404(setup, as_user):
     assert response.status_code == 404
 
 
-def test_stale_version_shows_the_latest_and_overwrites_nothing(setup, as_user):
+@pytest.mark.parametrize("htmx", [True, False])
+def test_stale_version_shows_both_versions_keeps_what_was_typed_and_overwrites_nothing(setup, as_user, htmx):
     Program.objects.filter(pk=setup.own.pk).update(version=5, justification="versi orang lain")
-    response = as_user(setup.opd_member).post(
-        url("map_program", setup, pk=setup.own.pk),
-        {"primary_element": element("pengelolaan-sampah").pk, "justification": "versi saya", "version": 1},
-        HTTP_HX_REQUEST="true",
-    )
-    assert response.status_code == 200 and "baru saja diubah orang lain" in response.content.decode()
+    client = as_user(setup.opd_member)
+    typed = {"primary_element": element("pengelolaan-sampah").pk, "justification": "versi saya", "version": 1}
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = client.post(url("map_program", setup, pk=setup.own.pk), typed, **headers)
+    body = response.content.decode()
+    assert response.status_code == 200 and "sudah diubah oleh" in body
+    assert "versi orang lain" in body  # the saved version, in the comparison
+    assert ">versi saya</textarea>" in body  # what was typed stays in the form
+    assert f'value="{typed["primary_element"]}" selected' in body
+    assert 'name="version" value="5"' in body  # the next save (after comparing) goes through
     setup.own.refresh_from_db()
     assert setup.own.justification == "versi orang lain" and setup.own.primary_dimension is None
+    again = client.post(url("map_program", setup, pk=setup.own.pk), {**typed, "version": 5}, **headers)
+    assert again.status_code in (200, 302)
+    setup.own.refresh_from_db()
+    assert setup.own.justification == "versi saya"
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_a_mapping_without_version_is_refused(setup, as_user, htmx):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = as_user(setup.opd_member).post(
+        url("map_program", setup, pk=setup.own.pk), {"primary_element": element("pengelolaan-sampah").pk}, **headers
+    )
+    assert response.status_code == (200 if htmx else 400)  # htmx swaps only 2xx: the fragment says why
+    assert "tidak membawa versi data" in response.content.decode()
+    setup.own.refresh_from_db()
+    assert setup.own.primary_dimension is None and setup.own.version == 1
 
 
 def test_secondary_without_primary_is_refused(setup, as_user):

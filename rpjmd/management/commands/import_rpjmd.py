@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from masterplan.models import Region
 from rpjmd.forms import parse_period
-from rpjmd.rpjmd_import import BytesUpload, apply_plan, import_file
+from rpjmd.rpjmd_import import BytesUpload, import_file
+from rpjmd.services import apply_import
 
 
 class Command(BaseCommand):
@@ -50,5 +51,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Uji coba (--dry-run): tidak ada yang disimpan.")
             return
-        rpjmd = apply_plan(plan)
+        # Through the service: the change is reported once per section to every masterplan building on this RPJMD
+        # (approved sections go back to draft, their experts and coordinators are told), as from the web page.
+        rpjmd = apply_import(plan=plan, user=None)
         self.stdout.write(self.style.SUCCESS(f"Tersimpan ke {rpjmd}."))
