@@ -168,15 +168,60 @@ class UploadPath:
         return isinstance(other, UploadPath) and other.folder == self.folder
 
 
+CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+INLINE_KINDS = IMAGE_KINDS | {"pdf"}  # shown in the browser when asked; everything else is downloaded
+UNKNOWN_TYPE = "application/octet-stream"
+
+
+def stored_kind(handle):
+    """The kind of an open stored file, read from its content (None when it is none we allow)."""
+    head = handle.read(8192)
+    handle.seek(0)
+    try:
+        return detect_kind(head, handle if head.startswith(b"PK") else None)
+    except ValidationError:
+        return None
+    finally:
+        handle.seek(0)
+
+
+def safe_download_name(name, kind):
+    """A file name for Content-Disposition: no folders or control characters, at most 120 characters,
+    and the extension of the detected content (``evil.html`` holding a PNG is ``evil.png``)."""
+    name = PurePath(str(name or "").replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>:*?|;').strip(" .")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem[:120] or 'berkas'}{EXTENSIONS.get(kind, '.bin')}"
+
+
 def serve_file(field_file, download_name, *, inline=False):
-    """Stream a stored file after the caller has checked access."""
+    """Stream a stored file after the caller has checked access.
+
+    The Content-Type comes from the content, never from a name a user gave: a file that is no allowed
+    kind is application/octet-stream. Only images and PDFs are shown inline (when `inline`); the rest is an
+    attachment. Always nosniff and a sandboxing CSP."""
     if not field_file:
         raise Http404
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=not inline, filename=download_name)
+    kind = stored_kind(handle)
+    response = FileResponse(
+        handle,
+        as_attachment=not (inline and kind in INLINE_KINDS),
+        filename=safe_download_name(download_name, kind),
+        content_type=CONTENT_TYPES.get(kind, UNKNOWN_TYPE),
+    )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
