@@ -52,3 +52,19 @@ class PrivateNoStoreMiddleware:
         if user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
         return response
+
+
+class UploadBudgetMiddleware:
+    """Counts the pixels of the images one request uploads (core.uploads: UPLOAD_MAX_REQUEST_PIXELS)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .uploads import _request_pixels
+
+        token = _request_pixels.set([0])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_pixels.reset(token)

@@ -1,6 +1,7 @@
 """Uploaded files: checked by content (not by name), bounded in size, stored under names that
 cannot collide or leave their folder, and served only through views that check access."""
 
+import contextvars
 import io
 import uuid
 import warnings
@@ -13,9 +14,12 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 Image.MAX_IMAGE_PIXELS = 40_000_000  # larger images are refused as possible decompression bombs
+# Pixels of the images of the request being answered ([count]), set by core.middleware.UploadBudgetMiddleware.
+_request_pixels = contextvars.ContextVar("request_pixels", default=None)
+SAVE_FORMATS = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
 
 OFFICE_KINDS = {
     "docx": "word/",
@@ -106,21 +110,98 @@ def validate_upload(uploaded, allowed=ALL_KINDS, max_bytes=None):
 
 
 def _check_image(uploaded):
+    """Refuse an image with too many pixels (alone or with the request's other images), or one that does not
+    decode; otherwise replace the upload's content with `normalize_image`'s (see there)."""
     try:
         with warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(uploaded) as image:
+                width, height = image.size
                 image.verify()
+            _count_pixels(uploaded.name, width * height)
             uploaded.seek(0)
-            with Image.open(uploaded) as image:
-                image.load()
+            data = normalize_image(uploaded)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(_("Gambar terlalu besar (jumlah piksel melebihi batas).")) from None
+        raise ValidationError(_too_many_pixels(uploaded.name)) from None
+    except ValidationError:
+        raise
     except Exception:
         raise ValidationError(_("Gambar %(name)s rusak atau tidak dapat dibaca.") % {"name": uploaded.name}) from None
     finally:
         uploaded.seek(0)
+    _replace_content(uploaded, data)
+
+
+def _count_pixels(name, pixels):
+    if pixels > settings.UPLOAD_MAX_IMAGE_PIXELS:
+        raise ValidationError(_too_many_pixels(name))
+    spent = _request_pixels.get()
+    if spent is not None:
+        spent[0] += pixels
+        if spent[0] > settings.UPLOAD_MAX_REQUEST_PIXELS:
+            raise ValidationError(
+                _(
+                    "Gambar dalam satu kiriman terlalu besar: bersama %(name)s %(mp)s megapiksel; batasnya "
+                    "%(max)s megapiksel. Kirim sebagian gambar dulu, sisanya dalam kiriman berikutnya."
+                )
+                % {"name": name, "mp": round(spent[0] / 1e6, 1), "max": round(settings.UPLOAD_MAX_REQUEST_PIXELS / 1e6)}
+            )
+
+
+def _too_many_pixels(name):
+    return _("Gambar %(name)s terlalu besar: lebih dari %(max)s megapiksel.") % {
+        "name": name,
+        "max": round(settings.UPLOAD_MAX_IMAGE_PIXELS / 1e6),
+    }
+
+
+def normalize_image(fileobj):
+    """The image re-encoded in its own format: at most IMAGE_MAX_SIDE pixels on its longest side, turned
+    upright by its EXIF orientation, without metadata (camera, GPS) or anything appended after the image
+    (an HTML tail). An animated GIF keeps its first frame. Returns bytes.
+
+    Memory: the image is decoded once (a JPEG already reduced while decoding), scaled down in place, and only
+    the small image is turned and converted."""
+    fileobj.seek(0)
+    side = settings.IMAGE_MAX_SIDE
+    with Image.open(fileobj) as image:
+        fmt = image.format
+        orientation = image.getexif().get(0x0112, 1)
+        icc = image.info.get("icc_profile")
+        image.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=1.0)
+        if orientation != 1:
+            exif = image.getexif()
+            exif[0x0112] = orientation
+            image = ImageOps.exif_transpose(image)
+        out = io.BytesIO()
+        options = {"icc_profile": icc} if icc else {}
+        if fmt == "JPEG":
+            if image.mode not in ("RGB", "L", "CMYK"):
+                image = image.convert("RGB")
+            image.save(out, "JPEG", quality=88, **options)
+        elif fmt == "PNG":
+            image.save(out, "PNG", optimize=False, **options)
+        elif fmt == "WEBP":
+            image.save(out, "WEBP", quality=88, **options)
+        elif fmt == "GIF":
+            image.save(out, "GIF")
+        else:
+            raise ValueError(fmt)
+    fileobj.seek(0)
+    return out.getvalue()
+
+
+def _replace_content(uploaded, data):
+    """Put `data` in place of an UploadedFile's content (in memory or in its temporary file, which Django
+    moves into storage as it is)."""
+    handle = uploaded.file
+    handle.seek(0)
+    handle.truncate()
+    handle.write(data)
+    handle.flush()
+    handle.seek(0)
+    uploaded.size = len(data)
 
 
 def make_thumbnail(fileobj, size=(480, 480)):

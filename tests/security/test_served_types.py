@@ -100,6 +100,7 @@ def test_an_uploaded_svg_is_refused_and_an_html_named_png_is_served_as_png(as_us
     assert not Photo.objects.exists()
     client.post(url, {"caption": "x", "image": SimpleUploadedFile("evil.html", EVIL_HTML)})
     photo = Photo.objects.get()
+    assert b"<script>" not in photo.image.read()  # re-encoded on upload (core.uploads.normalize_image)
     response = client.get(reverse("quickwins:photo", args=[personas.masterplan.pk, photo.pk]))
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"] == 'inline; filename="evil.png"'
