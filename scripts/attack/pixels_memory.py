@@ -21,9 +21,9 @@ WIDTH, HEIGHT = 7280, 5456  # 39.7 megapixels
 def make_png(path):
     """In a child process, so its own memory does not count here."""
     code = (
-        "from PIL import Image, ImageDraw; im = Image.new('RGB', (%d, %d), (30, 120, 200)); "
-        "ImageDraw.Draw(im).rectangle((100, 100, 3000, 3000), fill=(250, 200, 10)); im.save(%r)"
-    ) % (WIDTH, HEIGHT, str(path))
+        f"from PIL import Image, ImageDraw; im = Image.new('RGB', ({WIDTH}, {HEIGHT}), (30, 120, 200)); "
+        f"ImageDraw.Draw(im).rectangle((100, 100, 3000, 3000), fill=(250, 200, 10)); im.save({str(path)!r})"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -40,7 +40,6 @@ def main():
     django.setup()
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
-
     from PIL import Image
 
     from core.uploads import _request_pixels, make_thumbnail, validate_upload
