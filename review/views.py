@@ -96,7 +96,7 @@ def section_transition(request, mp, key, action):
             access=access,
             section_key=key,
             action=action,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=parse_id(version),  # "²".isdigit() is True, int("²") a ValueError
             note=request.POST.get("note", "")[:2000],
         )
     except ValidationError as error:

@@ -44,6 +44,7 @@ PARAMS = [
     "a",
     "b",
     "programs",
+    "version",
 ]
 RULES = all_rules()
 
@@ -98,6 +99,12 @@ def test_bulk_mapping_with_a_huge_id_is_404_and_maps_nothing(client, personas):
         assert response.status_code == 404, value
     program.refresh_from_db()
     assert program.primary_dimension_id is None
+
+
+def test_a_section_transition_with_a_non_ascii_version(client, personas):
+    client.force_login(personas.coordinator)
+    url = reverse("review:section_transition", args=[personas.masterplan.pk, "rpjmd.programs", "submit"])
+    assert client.post(url, {"version": "²"}).status_code < 500
 
 
 def test_a_multiple_choice_with_a_huge_id_is_a_form_error(client, personas):
