@@ -1,8 +1,13 @@
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
+
+from config.client_ip import client_ip
+from core import throttle
 
 from .identity import normalize_email
 from .models import User
@@ -15,6 +20,23 @@ class LoginForm(AuthenticationForm):
 
     def clean_username(self):
         return normalize_email(self.cleaned_data.get("username"))
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's reset form, throttled per address and per client: over either limit no mail is sent, and the
+    view answers with the same page as always (whether the address exists or not)."""
+
+    def save(self, *args, request=None, **kwargs):
+        window = settings.PASSWORD_RESET_WINDOW_MINUTES * 60
+        email = normalize_email(self.cleaned_data["email"])
+        per_address = throttle.allow(
+            "password-reset:address", email, limit=settings.PASSWORD_RESET_PER_ADDRESS, window=window
+        )
+        per_client = request is None or throttle.allow(
+            "password-reset:client", client_ip(request), limit=settings.PASSWORD_RESET_PER_CLIENT, window=window
+        )
+        if per_address and per_client:
+            super().save(*args, request=request, **kwargs)
 
 
 class ProfileForm(forms.ModelForm):

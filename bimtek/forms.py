@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.sanitize import clean_html
+from core.textlimits import TextLimitsMixin
 from core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from masterplan.models import OPD
 
@@ -82,7 +83,7 @@ class AttendeeForm(HelperMixin, RegionOPDMixin, forms.ModelForm):
         return data
 
 
-class DecisionForm(HelperMixin, forms.ModelForm):
+class DecisionForm(HelperMixin, TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text"]

@@ -73,8 +73,8 @@ def register():
             order=10,
             help=gettext_lazy(
                 "Daftar periksa: butir yang terpenuhi / jumlah butir pada tahap bimtek terakhir yang dibuka, "
-                "dengan tanggal perhitungannya. Angka ini disimpan setiap kali halaman tahap bimtek dibuka dan "
-                "ketika tahap ditutup, jadi dapat tertinggal dari data terbaru."
+                "dengan tanggal perhitungannya. Angka ini disimpan ketika tahap dimulai dan ketika tahap ditutup "
+                "(membuka halaman tidak mengubah data), jadi dapat tertinggal dari data terbaru."
             ),
         )
     )

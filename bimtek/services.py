@@ -46,6 +46,7 @@ def start_stage(*, masterplan, number):
     stage.closed_by = None
     stage.version += 1
     stage.save()
+    reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
     return stage
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import page_number
 from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
 
@@ -40,7 +41,7 @@ def index(request, mp):
     books = books_for(masterplan)
     latest = latest_by_book(masterplan, books)
     jobs = ExportJob.objects.filter(masterplan=masterplan).for_list()
-    page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    page = Paginator(jobs, 25).get_page(page_number(request))
     ExportJob.objects.mark_queue_positions(page.object_list)
     return render(
         request,

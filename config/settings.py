@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PrivateNoStoreMiddleware",
+    "core.middleware.UploadBudgetMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -153,6 +155,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.identity.axes_username"  # one budget per email, whatever its case
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+
+# Password reset mails: at most this many per address and per client address (config/client_ip.py) in
+# PASSWORD_RESET_WINDOW_MINUTES; beyond that the same answer page is shown and no mail is sent.
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 3, minimum=1)
+PASSWORD_RESET_PER_CLIENT = env_int("PASSWORD_RESET_PER_CLIENT", 10, minimum=1)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
 
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8, minimum=1, maximum=24 * 30) * 3600
 SESSION_COOKIE_SECURE = HTTPS
@@ -232,6 +240,11 @@ if _media_backend == "s3":
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
+# Images (core/uploads.py): refused above this many pixels, alone or together in one request (decoding
+# costs 3-4 bytes a pixel); stored at most IMAGE_MAX_SIDE pixels on the longest side.
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000, minimum=1_000_000, maximum=40_000_000)
+UPLOAD_MAX_REQUEST_PIXELS = env_int("UPLOAD_MAX_REQUEST_PIXELS", 150_000_000, minimum=1_000_000)
+IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 2400, minimum=320, maximum=10_000)
 
 # Mail: the console unless an SMTP host is given.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -262,6 +275,20 @@ else:
         "processed_folder": str(BROKER_DIR / "processed"),
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
+    }
+# The cache holds throttling counts (core/throttle.py): Redis when there is one, so every web server counts
+# together; otherwise files under the data folder, shared by the processes of this machine.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "rancang-cache",
+        }
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "cache"}
     }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -299,10 +326,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"one_line_refusals": {"()": "config.logging.OneLineRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "django.request": {"filters": ["one_line_refusals"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

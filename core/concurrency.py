@@ -11,6 +11,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .textlimits import TextLimitsMixin
+
 
 class Versioned(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -65,7 +67,9 @@ def _display(instance, name):
     return "" if value is None else str(value)
 
 
-class VersionedFormMixin(forms.Form):
+class VersionedFormMixin(TextLimitsMixin, forms.Form):
+    """A hidden `version` (see the module's docstring), and the text limits of core.textlimits."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):

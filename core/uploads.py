@@ -1,6 +1,7 @@
 """Uploaded files: checked by content (not by name), bounded in size, stored under names that
 cannot collide or leave their folder, and served only through views that check access."""
 
+import contextvars
 import io
 import uuid
 import warnings
@@ -13,9 +14,12 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageOps
 
 Image.MAX_IMAGE_PIXELS = 40_000_000  # larger images are refused as possible decompression bombs
+# Pixels of the images of the request being answered ([count]), set by core.middleware.UploadBudgetMiddleware.
+_request_pixels = contextvars.ContextVar("request_pixels", default=None)
+SAVE_FORMATS = {"jpg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}
 
 OFFICE_KINDS = {
     "docx": "word/",
@@ -106,21 +110,98 @@ def validate_upload(uploaded, allowed=ALL_KINDS, max_bytes=None):
 
 
 def _check_image(uploaded):
+    """Refuse an image with too many pixels (alone or with the request's other images), or one that does not
+    decode; otherwise replace the upload's content with `normalize_image`'s (see there)."""
     try:
         with warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(uploaded) as image:
+                width, height = image.size
                 image.verify()
+            _count_pixels(uploaded.name, width * height)
             uploaded.seek(0)
-            with Image.open(uploaded) as image:
-                image.load()
+            data = normalize_image(uploaded)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(_("Gambar terlalu besar (jumlah piksel melebihi batas).")) from None
+        raise ValidationError(_too_many_pixels(uploaded.name)) from None
+    except ValidationError:
+        raise
     except Exception:
         raise ValidationError(_("Gambar %(name)s rusak atau tidak dapat dibaca.") % {"name": uploaded.name}) from None
     finally:
         uploaded.seek(0)
+    _replace_content(uploaded, data)
+
+
+def _count_pixels(name, pixels):
+    if pixels > settings.UPLOAD_MAX_IMAGE_PIXELS:
+        raise ValidationError(_too_many_pixels(name))
+    spent = _request_pixels.get()
+    if spent is not None:
+        spent[0] += pixels
+        if spent[0] > settings.UPLOAD_MAX_REQUEST_PIXELS:
+            raise ValidationError(
+                _(
+                    "Gambar dalam satu kiriman terlalu besar: bersama %(name)s %(mp)s megapiksel; batasnya "
+                    "%(max)s megapiksel. Kirim sebagian gambar dulu, sisanya dalam kiriman berikutnya."
+                )
+                % {"name": name, "mp": round(spent[0] / 1e6, 1), "max": round(settings.UPLOAD_MAX_REQUEST_PIXELS / 1e6)}
+            )
+
+
+def _too_many_pixels(name):
+    return _("Gambar %(name)s terlalu besar: lebih dari %(max)s megapiksel.") % {
+        "name": name,
+        "max": round(settings.UPLOAD_MAX_IMAGE_PIXELS / 1e6),
+    }
+
+
+def normalize_image(fileobj):
+    """The image re-encoded in its own format: at most IMAGE_MAX_SIDE pixels on its longest side, turned
+    upright by its EXIF orientation, without metadata (camera, GPS) or anything appended after the image
+    (an HTML tail). An animated GIF keeps its first frame. Returns bytes.
+
+    Memory: the image is decoded once (a JPEG already reduced while decoding), scaled down in place, and only
+    the small image is turned and converted."""
+    fileobj.seek(0)
+    side = settings.IMAGE_MAX_SIDE
+    with Image.open(fileobj) as image:
+        fmt = image.format
+        orientation = image.getexif().get(0x0112, 1)
+        icc = image.info.get("icc_profile")
+        image.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=1.0)
+        if orientation != 1:
+            exif = image.getexif()
+            exif[0x0112] = orientation
+            image = ImageOps.exif_transpose(image)
+        out = io.BytesIO()
+        options = {"icc_profile": icc} if icc else {}
+        if fmt == "JPEG":
+            if image.mode not in ("RGB", "L", "CMYK"):
+                image = image.convert("RGB")
+            image.save(out, "JPEG", quality=88, **options)
+        elif fmt == "PNG":
+            image.save(out, "PNG", optimize=False, **options)
+        elif fmt == "WEBP":
+            image.save(out, "WEBP", quality=88, **options)
+        elif fmt == "GIF":
+            image.save(out, "GIF")
+        else:
+            raise ValueError(fmt)
+    fileobj.seek(0)
+    return out.getvalue()
+
+
+def _replace_content(uploaded, data):
+    """Put `data` in place of an UploadedFile's content (in memory or in its temporary file, which Django
+    moves into storage as it is)."""
+    handle = uploaded.file
+    handle.seek(0)
+    handle.truncate()
+    handle.write(data)
+    handle.flush()
+    handle.seek(0)
+    uploaded.size = len(data)
 
 
 def make_thumbnail(fileobj, size=(480, 480)):
@@ -168,15 +249,60 @@ class UploadPath:
         return isinstance(other, UploadPath) and other.folder == self.folder
 
 
+CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+INLINE_KINDS = IMAGE_KINDS | {"pdf"}  # shown in the browser when asked; everything else is downloaded
+UNKNOWN_TYPE = "application/octet-stream"
+
+
+def stored_kind(handle):
+    """The kind of an open stored file, read from its content (None when it is none we allow)."""
+    head = handle.read(8192)
+    handle.seek(0)
+    try:
+        return detect_kind(head, handle if head.startswith(b"PK") else None)
+    except ValidationError:
+        return None
+    finally:
+        handle.seek(0)
+
+
+def safe_download_name(name, kind):
+    """A file name for Content-Disposition: no folders or control characters, at most 120 characters,
+    and the extension of the detected content (``evil.html`` holding a PNG is ``evil.png``)."""
+    name = PurePath(str(name or "").replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>:*?|;').strip(" .")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem[:120] or 'berkas'}{EXTENSIONS.get(kind, '.bin')}"
+
+
 def serve_file(field_file, download_name, *, inline=False):
-    """Stream a stored file after the caller has checked access."""
+    """Stream a stored file after the caller has checked access.
+
+    The Content-Type comes from the content, never from a name a user gave: a file that is no allowed
+    kind is application/octet-stream. Only images and PDFs are shown inline (when `inline`); the rest is an
+    attachment. Always nosniff and a sandboxing CSP."""
     if not field_file:
         raise Http404
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=not inline, filename=download_name)
+    kind = stored_kind(handle)
+    response = FileResponse(
+        handle,
+        as_attachment=not (inline and kind in INLINE_KINDS),
+        filename=safe_download_name(download_name, kind),
+        content_type=CONTENT_TYPES.get(kind, UNKNOWN_TYPE),
+    )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -13,6 +13,7 @@ from accounts.forms import AccountCreationForm
 from core import registry
 from core.concurrency import EditConflict
 from core.memo import shared_lookups
+from core.params import page_number
 from core.uploads import serve_file
 
 from . import services
@@ -28,7 +29,7 @@ def home(request):
     if request.user.is_programme_admin:
         filter_form = MasterplanFilterForm(request.GET or None)
         masterplans = filter_form.apply(masterplans)
-    page = Paginator(masterplans, 24).get_page(request.GET.get("page"))
+    page = Paginator(masterplans, 24).get_page(page_number(request))
     panels = [(panel, panel.context(request)) for panel in registry.home_panels()]
     return render(request, "masterplan/home.html", {"page": page, "filter_form": filter_form, "home_panels": panels})
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.textlimits import TextLimitsMixin
 from core.uploads import ALL_KINDS, IMAGE_KINDS, validate_upload
 from masterplan.models import OPD, Element
 from plan.models import Programme
@@ -319,7 +320,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ProgressForm(NoTagHelperMixin, forms.ModelForm):
+class ProgressForm(NoTagHelperMixin, TextLimitsMixin, forms.ModelForm):
     files = MultipleFileField(
         label=_("Foto atau dokumen"),
         required=False,

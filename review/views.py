@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import page_number, parse_id
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import OPD
 
@@ -60,11 +61,11 @@ def review_page(request, mp):
     else:
         section_key = ""
     opds = list(OPD.objects.for_masterplan(masterplan))
-    if opd_id.isdigit() and any(o.pk == int(opd_id) for o in opds):
-        comments = comments.filter(opd_id=int(opd_id))
+    if parse_id(opd_id) in {o.pk for o in opds}:
+        comments = comments.filter(opd_id=parse_id(opd_id))
     else:
         opd_id = ""
-    page = Paginator(comments.threads().order_by("-created_at"), 30).get_page(request.GET.get("page"))
+    page = Paginator(comments.threads().order_by("-created_at"), 30).get_page(page_number(request))
     rows = _rows(access)
     approved = sum(1 for r in rows if r["state"] == State.APPROVED)
     return render(
@@ -97,7 +98,7 @@ def section_transition(request, mp, key, action):
             access=access,
             section_key=key,
             action=action,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=parse_id(version),  # "²".isdigit() is True, int("²") a ValueError
             note=request.POST.get("note", "")[:2000],
         )
     except ValidationError as error:
@@ -122,7 +123,7 @@ def comment_add_view(request, mp):
     masterplan = access.masterplan
     target, section_key, parent = None, request.POST.get("section", ""), None
     if request.POST.get("parent"):
-        if not request.POST["parent"].isdigit():  # "parent=abc" is a comment that does not exist, not a 500
+        if parse_id(request.POST["parent"]) is None:  # "parent=abc" is a comment that does not exist, not a 500
             raise Http404
         parent = get_for_user(access, Comment.objects.all(), request.POST["parent"])
     elif request.POST.get("target"):

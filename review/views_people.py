@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import page_number
 from core.spreadsheets import write_xlsx
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import OPD, Cohort, Masterplan, Role
@@ -28,7 +29,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 def notifications(request):
     queryset = Notification.objects.filter(recipient=request.user).select_related("masterplan__region")
-    page = Paginator(queryset, 30).get_page(request.GET.get("page"))
+    page = Paginator(queryset, 30).get_page(page_number(request))
     unread = sum(1 for n in page.object_list if n.read_at is None)
     return render(request, "review/notifications.html", {"page": page, "unread_on_page": unread})
 
@@ -64,10 +65,7 @@ def activity(request, mp):
     section_key = request.GET.get("section", "")
     if section_key not in {s.key for s in sections}:
         section_key = ""
-    try:
-        page = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        page = 1
+    page = page_number(request)
     entries, has_next = activity_page(masterplan, user_id=user_id, opd_id=opd_id, section_key=section_key, page=page)
     return render(
         request,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict
+from core.params import int_ids, page_number
 from masterplan.access import get_masterplan_for_user
 from masterplan.models import OPD, Dimension, Element
 
@@ -154,7 +155,7 @@ def mapping(request, mp):
         misi=Misi.objects.filter(rpjmd=rpjmd),
     )
     programs = filters.apply(_programs(access, rpjmd)).prefetch_related("secondary_elements")
-    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(programs, PAGE_SIZE).get_page(page_number(request))
     rows = [(program, access.can_edit(program)) for program in page.object_list]
     elements = _elements()
     bulk_form = BulkMappingForm(elements=elements, program_ids=[]) if any(e for _p, e in rows) else None
@@ -245,7 +246,7 @@ def bulk_map(request, mp):
     access = get_masterplan_for_user(request, mp, write=True)
     rpjmd = _rpjmd_or_404(access.masterplan)
     try:
-        ids = sorted({int(v) for v in request.POST.getlist("programs")})
+        ids = int_ids(request.POST.getlist("programs"), field=_("Program"))
     except ValueError:
         raise Http404 from None
     programs = list(Program.objects.filter(rpjmd=rpjmd, pk__in=ids))

@@ -41,6 +41,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Throttling counts (core/throttle.py) start from zero in every test, in memory (never a clear of the
+    Redis database the broker shares, nor of the file cache a local server uses)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def personas(db):
     region = RegionFactory(code="64.09", name="Kabupaten Penajam Paser Utara")

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from masterplan.access import get_masterplan_for_user
 
-from .. import reviewing, services
+from .. import services
 from ..models import ROMAN
 from ..panels import current_stage, stage_track
 
@@ -22,7 +22,6 @@ def stage_number(number):
 def stages(request, mp):
     access = get_masterplan_for_user(request, mp)
     track = stage_track(access.masterplan)
-    reviewing.store_checklists(access.masterplan, track)
     return render(
         request,
         "bimtek/stages.html",

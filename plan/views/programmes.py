@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict
+from core.params import parse_id
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import Dimension
 from rpjmd.models import RPJMD
@@ -89,7 +90,7 @@ def programme_edit(request, mp, pk=None):
         if dimension:
             initial["dimension"] = dimension
         rpjmd = RPJMD.objects.for_masterplan(masterplan)
-        if rpjmd and request.GET.get("rpjmd", "").isdigit():
+        if rpjmd and parse_id(request.GET.get("rpjmd", "")):
             program = rpjmd.programs.filter(pk=request.GET["rpjmd"]).first()
             if program:
                 initial.update(rpjmd_programs=[program], name=program.name, lead_opd=program.opd_id)

@@ -108,10 +108,11 @@ def test_bimtek_rows_appear_in_the_activity_stream(as_user, personas):
     assert "Kirim data aplikasi" in html and "Sesi pemetaan RPJMD" not in html
 
 
-def test_the_stages_page_stores_the_checklist_figures_for_the_programme_dashboard(as_user, personas):
-    stage = StageFactory(masterplan=personas.masterplan, number=2, status=StageStatus.RUNNING)
-    as_user(personas.reader).get(reverse("bimtek:stages", args=[personas.masterplan.pk]))
-    stage.refresh_from_db()
+def test_starting_a_stage_stores_the_checklist_figures_for_the_programme_dashboard(as_user, personas):
+    """Stored when the stage starts (a POST), not when a reader opens the page (tests/security/test_get_writes_nothing.py)."""
+    StageFactory(masterplan=personas.masterplan, number=2, status=StageStatus.PLANNED)
+    as_user(personas.coordinator).post(reverse("bimtek:stage_start", args=[personas.masterplan.pk, 2]))
+    stage = personas.masterplan.bimtek_stages.get(number=2)
     assert stage.checklist_total == 7 and stage.checklist_done is not None and stage.checklist_at
     rows = as_user(personas.admin).get(reverse("review:programme")).context["rows"]
     row = next(r for r in rows if r["masterplan"] == personas.masterplan)
