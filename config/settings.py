@@ -253,6 +253,15 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
+# Cache of the heavy page fragments (core/fragments.py): Redis when REDIS_URL is set (one cache for every web
+# process), otherwise each process's memory. Keys carry the masterplan's content version, so a reported change
+# is never served from the cache; FRAGMENT_CACHE_SECONDS bounds how long anything stays.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rancang"}}
+CACHES["default"].update(KEY_PREFIX="rancang", TIMEOUT=300)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600, minimum=0)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_BACKEND = None
