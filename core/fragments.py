@@ -86,3 +86,35 @@ def render_fragment(request, masterplan, name, template, context, *, vary=()):
         return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
 
     return cached_fragment(masterplan, name, render, vary=vary, csrf_token=lambda: get_token(request))
+
+
+def render_panels(request, access):
+    """The dashboard's cards (core.registry panels) as HTML, the cached ones from the cache when the masterplan
+    is unchanged; the others' lookups are shared as before (core.memo)."""
+    from django.middleware.csrf import get_token
+    from django.template.loader import render_to_string
+
+    from core import registry
+    from core.memo import shared_lookups
+
+    masterplan = access.masterplan
+    base = {"masterplan": masterplan, "access": access}
+    html = []
+    with shared_lookups(masterplan):
+        for panel in registry.panels():
+            if not panel.cached:
+                context = {**base, "data": panel.context(masterplan, access)}
+                html.append(mark_safe(render_to_string(panel.template, context, request=request)))
+                continue
+
+            def render(panel=panel):
+                context = {**base, "data": panel.context(masterplan, access), "csrf_token": CSRF_PLACEHOLDER}
+                return render_to_string(panel.template, context, request=request)
+
+            vary = [access, *(panel.vary(masterplan) if panel.vary else ())]
+            html.append(
+                cached_fragment(
+                    masterplan, f"panel.{panel.key}", render, vary=vary, csrf_token=lambda: get_token(request)
+                )
+            )
+    return html

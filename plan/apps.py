@@ -13,7 +13,7 @@ class PlanConfig(AppConfig):
 
         registry.register_tab(registry.Tab("plan", _("Rencana"), "plan:overview", 30))
         registry.register_panel(
-            registry.Panel("plan", "plan/partials/dashboard_panel.html", panels.dashboard_context, 30)
+            registry.Panel("plan", "plan/partials/dashboard_panel.html", panels.dashboard_context, 30, cached=True)
         )
         for key, label, serialize, url_name, order, group in [
             ("plan.readiness", _("Analisis kesiapan daerah"), sections.readiness, "plan:readiness", 30, "analysis"),

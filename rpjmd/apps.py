@@ -13,7 +13,7 @@ class RpjmdConfig(AppConfig):
         from . import reviewing
 
         registry.register_tab(registry.Tab("rpjmd", _("RPJMD"), "rpjmd:index", order=20))
-        registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", c.panel_context, order=20))
+        registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", c.panel_context, order=20, cached=True))
         registry.register_section(
             registry.Section("rpjmd.misi", _("Visi dan misi RPJMD"), c.serialize_misi, "rpjmd:index", 20, "analysis")
         )

@@ -1,7 +1,11 @@
 """core.fragments: page parts cached until the masterplan's content changes, per language, role and masterplan."""
 
+import re
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -147,3 +151,45 @@ def test_a_cache_that_is_down_gives_an_uncached_page(personas, monkeypatch):
     monkeypatch.setattr(cache, "get", down)
     monkeypatch.setattr(cache, "set", down)
     assert cached_fragment(fresh(personas.masterplan), "t", Renders()) == "<p>x</p>1"
+
+
+def dashboard_queries(client, masterplan):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("masterplan:dashboard", args=[masterplan.pk]))
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_warm_dashboard_runs_fewer_queries_and_shows_the_same(as_user, personas, django_assert_max_num_queries):
+    client = as_user(personas.coordinator)
+    cold, cold_html = dashboard_queries(client, personas.masterplan)
+    # session, user, masterplan, membership; members; OPDs; bimtek's key (stages, checklist items);
+    # books 3 and review 2 (not cached: exports finish and comments arrive without a content change); the bell
+    with django_assert_max_num_queries(14):
+        warm, warm_html = dashboard_queries(client, personas.masterplan)
+    assert warm < cold - 8
+    strip = re.compile(r'value="[^"]{64}"|"X-CSRFToken": "[^"]{64}"')
+    assert strip.sub("", warm_html) == strip.sub("", cold_html)
+
+
+def test_a_reported_change_reaches_the_dashboard_card(as_user, personas):
+    client = as_user(personas.coordinator)
+    dashboard_queries(client, personas.masterplan)
+    QuickWinFactory(masterplan=personas.masterplan, short_name="QW Sungai", chosen=True)
+    _, html = dashboard_queries(client, personas.masterplan)
+    assert "QW Sungai" not in html  # written behind the services' back: not reported, still cached
+    report_change(masterplan=personas.masterplan, section_key="quickwins.quickwins", user=personas.coordinator)
+    _, html = dashboard_queries(client, personas.masterplan)
+    assert "QW Sungai" in html
+
+
+def test_closing_a_bimtek_stage_reaches_the_cached_card_without_a_content_change(as_user, personas):
+    from bimtek.models import Stage, StageStatus
+    from bimtek.services import ensure_stage
+
+    client = as_user(personas.coordinator)
+    ensure_stage(masterplan=personas.masterplan, number=1)
+    _, before = dashboard_queries(client, personas.masterplan)
+    Stage.objects.filter(masterplan=personas.masterplan, number=1).update(status=StageStatus.CLOSED)
+    _, after = dashboard_queries(client, personas.masterplan)
+    assert after != before
