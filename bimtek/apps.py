@@ -15,7 +15,16 @@ class BimtekConfig(AppConfig):
 
         registry.register_tab(registry.Tab("bimtek", _("Bimtek"), "bimtek:stages", order=10))
         registry.register_card_annotation(with_stage_reached)  # the "Bimtek II" badge on home cards
-        registry.register_panel(registry.Panel("bimtek", "bimtek/partials/panel.html", panels.dashboard_panel, 10))
+        registry.register_panel(
+            registry.Panel(
+                "bimtek",
+                "bimtek/partials/panel.html",
+                panels.dashboard_panel,
+                10,
+                cached=True,
+                vary=panels.dashboard_vary,
+            )
+        )
         registry.register_home_panel(
             registry.HomePanel("bimtek_followups", "bimtek/partials/home_panel.html", panels.home_panel, 20)
         )

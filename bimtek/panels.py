@@ -8,7 +8,7 @@ from masterplan.models import Membership, Role
 
 from .checklists import checklists
 from .content import track_sessions
-from .models import Attendee, Commitment, FollowUp, Session, Stage, StageStatus
+from .models import Attendee, ChecklistItem, Commitment, FollowUp, Session, Stage, StageStatus
 
 
 def stage_track(masterplan):
@@ -37,6 +37,18 @@ def dashboard_panel(masterplan, access):
         "current": current_stage(track),
         "missing_any": any(checklist.missing for _stage, checklist, _sessions in track),
     }
+
+
+def dashboard_vary(masterplan):
+    """What the cached dashboard card shows that changes without a reported content change: the stages' states
+    (closing a stage is a transition, like a review) and the checklist rows (programme data): 2 queries."""
+    stages = list(
+        Stage.objects.filter(masterplan=masterplan).values_list(
+            "number", "status", "version", "closed_at", "closed_by_id"
+        )
+    )
+    items = list(ChecklistItem.objects.for_cohort(masterplan.cohort_id))
+    return [stages, [(i.pk, i.stage_number, i.order, i.metric_key, i.label) for i in items]]
 
 
 def home_panel(request):

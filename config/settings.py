@@ -276,20 +276,18 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
-# The cache holds throttling counts (core/throttle.py): Redis when there is one, so every web server counts
-# together; otherwise files under the data folder, shared by the processes of this machine.
+# The cache: throttling counts (core/throttle.py) and the heavy page fragments (core/fragments.py). Redis when
+# there is one, so every web server shares it; otherwise files under the data folder, shared by the processes of
+# this machine. Fragment keys carry the masterplan's content version, so a reported change is never served from
+# the cache; FRAGMENT_CACHE_SECONDS bounds how long anything stays.
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "rancang-cache",
-        }
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "cache"}
     }
+CACHES["default"].update(KEY_PREFIX="rancang-cache", TIMEOUT=300)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600, minimum=0)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_BACKEND = None

@@ -5,6 +5,10 @@
 
 Both return safe inline `<svg>` markup with `<title>` and `role="img"`; labels are escaped. Patterns are the
 names `Dimension.pattern` uses: solid, diagonal, dots, cross, horizontal, vertical.
+
+This module is the one source of the hatch patterns: the charts drawn by templates (roadmap, coverage, readiness,
+quick wins) take theirs from `dimension_patterns` / `pattern_def`, in templates through the `rancang` tags
+`{% dimension_patterns dimensions "dim-" %}` and `{% chart_pattern "rating-baik" "solid" "#2e7d32" %}`.
 """
 
 import hashlib
@@ -41,7 +45,7 @@ def _prefix(title, items):
     return "c" + hashlib.sha1(f"{title}|{items!r}".encode()).hexdigest()[:10]
 
 
-def _pattern_def(pid, pattern, color):
+def pattern_def(pid, pattern, color):
     """A <pattern>: the light colour as background, dark strokes on top (so greyscale still differs)."""
     color = color if color and color.startswith("#") and len(color) in (4, 7) else "#cccccc"
     bg = f'<rect width="8" height="8" fill="{escape(color)}" fill-opacity="0.45"/>'
@@ -53,7 +57,14 @@ def _pattern_def(pid, pattern, color):
         "horizontal": f'<path d="M0,2 h8 M0,6 h8" stroke="{INK}" stroke-width="1.1"/>',
         "vertical": f'<path d="M2,0 v8 M6,0 v8" stroke="{INK}" stroke-width="1.1"/>',
     }[pattern if pattern in PATTERNS else "solid"]
-    return f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse">{bg}{strokes}</pattern>'
+    return mark_safe(
+        f'<pattern id="{escape(pid)}" width="8" height="8" patternUnits="userSpaceOnUse">{bg}{strokes}</pattern>'
+    )
+
+
+def dimension_patterns(dimensions, prefix=""):
+    """One <pattern> per dimension (id: prefix + key) in its colour and hatch, for a chart's <defs>."""
+    return mark_safe("".join(pattern_def(f"{prefix}{d.key}", d.pattern, d.color) for d in dimensions))
 
 
 def _fmt(value):
@@ -80,7 +91,7 @@ def hbar_chart(bars, *, title, unit="", width=640, label_width=200, row_height=2
     defs, rows = [], []
     for index, bar in enumerate(bars):
         pid = f"{prefix}-p{index}"
-        defs.append(_pattern_def(pid, bar.pattern, bar.color))
+        defs.append(pattern_def(pid, bar.pattern, bar.color))
         y = top + index * row_height
         length = max(0.0, float(bar.value or 0)) / peak * plot
         value_text = f"{_fmt(bar.value)}{(' ' + unit) if unit else ''}{(' ' + bar.note) if bar.note else ''}"
@@ -121,7 +132,7 @@ def gantt_chart(rows, *, years, title, width=680, label_width=210, row_height=22
     for index, row in enumerate(rows):
         y = head + index * row_height
         pid = f"{prefix}-p{index}"
-        defs.append(_pattern_def(pid, row.pattern, row.color))
+        defs.append(pattern_def(pid, row.pattern, row.color))
         start = max(row.start, first)
         end = min(row.end, years[-1]) if years else row.end
         label = escape(_wrap(row.label, 36))

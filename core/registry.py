@@ -28,6 +28,10 @@ class Panel:
     template: str
     context: Callable  # (masterplan, access) -> dict
     order: int = 50
+    # Kept in the cache (core.fragments.render_panels) until the masterplan's content changes, per role/OPD and
+    # language; `vary(masterplan) -> list` names what it shows that changes without a reported content change.
+    cached: bool = False
+    vary: Callable | None = None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.forms import AccountCreationForm
 from core import registry
 from core.concurrency import EditConflict
-from core.memo import shared_lookups
+from core.fragments import render_panels
 from core.params import page_number
 from core.uploads import serve_file
 
@@ -61,8 +61,7 @@ def dashboard(request, mp):
     masterplan = access.masterplan
     members = Membership.objects.filter(masterplan=masterplan).select_related("user", "opd")
     opds = list(OPD.objects.for_masterplan(masterplan))
-    with shared_lookups(masterplan):  # the panels share lookups (RPJMD, dimensions...) for this page only
-        panels = [(panel, panel.context(masterplan, access)) for panel in registry.panels()]
+    panels = render_panels(request, access)  # HTML of the cards, cached ones by content version (core.fragments)
     return render(
         request,
         "masterplan/dashboard.html",

@@ -30,7 +30,9 @@ THROUGH_PROGRAMME = {
 
 def register():
     registry.register_tab(registry.Tab("plan", _("Rencana"), "plan:overview", 30))
-    registry.register_panel(registry.Panel("plan", "plan/partials/dashboard_panel.html", panels.dashboard_context, 30))
+    registry.register_panel(
+        registry.Panel("plan", "plan/partials/dashboard_panel.html", panels.dashboard_context, 30, cached=True)
+    )
     for key, label, serialize, url_name, order, group in SECTIONS:
         registry.register_section(registry.Section(key, label, serialize, url_name, order, group))
     for key, label, measure, url_name in metrics.METRICS:

@@ -13,7 +13,7 @@ class QuickwinsConfig(AppConfig):
         from . import reviewing
 
         registry.register_tab(registry.Tab("quickwins", _("Quick Win"), "quickwins:catalogue", 40))
-        registry.register_panel(registry.Panel("quickwins", "quickwins/panel.html", c.panel_context, 40))
+        registry.register_panel(registry.Panel("quickwins", "quickwins/panel.html", c.panel_context, 40, cached=True))
         registry.register_section(
             registry.Section(
                 "quickwins.quickwins", _("Quick win"), c.serialize, "quickwins:catalogue", 40, group="quickwins"

@@ -22,7 +22,7 @@ from .services import MISI, PROGRAMS
 
 def register():
     registry.register_tab(registry.Tab("rpjmd", gettext_lazy("RPJMD"), "rpjmd:index", order=20))
-    registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", panel_context, order=20))
+    registry.register_panel(registry.Panel("rpjmd", "rpjmd/panel.html", panel_context, order=20, cached=True))
     registry.register_section(
         registry.Section(MISI, gettext_lazy("Visi dan misi RPJMD"), serialize_misi, "rpjmd:index", 20, "analysis")
     )

@@ -43,11 +43,14 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
-    """Throttling counts (core/throttle.py) start from zero in every test, in memory (never a clear of the
-    Redis database the broker shares, nor of the file cache a local server uses)."""
+    """Every test starts with an empty cache in memory: throttling counts (core/throttle.py) from zero, and a page
+    fragment cached by one test (core/fragments.py) is never seen by another. Never a clear of the Redis database
+    the broker shares, nor of the file cache a local server uses."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     from django.core.cache import cache
 
+    cache.clear()
+    yield
     cache.clear()
 
 

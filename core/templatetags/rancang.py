@@ -58,6 +58,23 @@ def percent(value):
 
 
 @register.simple_tag
+def dimension_patterns(dimensions, *prefix):
+    """The dimensions' hatch patterns (core.charts), ids prefix + key: `{% dimension_patterns dims pid "dim-" %}`
+    (the prefix's parts are joined; an empty or missing part adds nothing)."""
+    from core.charts import dimension_patterns as patterns
+
+    return patterns(dimensions, "".join(str(part) for part in prefix if part))
+
+
+@register.simple_tag
+def chart_pattern(pattern, color, *pid):
+    """One hatch pattern of core.charts for a chart's own fill: `{% chart_pattern "dots" "#c62828" pid "rating-kurang" %}`."""
+    from core.charts import pattern_def
+
+    return pattern_def("".join(str(part) for part in pid if part), pattern, color)
+
+
+@register.simple_tag
 def pdf_static(path):
     """A static file as a file:// URI, for HTML that WeasyPrint renders (see core/pdf.py)."""
     from core.pdf import static_uri

@@ -39,7 +39,8 @@ PIDS+=($!)
 $BIN/celery --app config worker --queues render,default --concurrency 1 --prefetch-multiplier 1 \
   --hostname "load-render@%h" --loglevel WARNING --logfile "$OUT/worker.log" &
 PIDS+=($!)
-for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/akun/masuk/" && break; sleep 0.2; done
+# up to 60 s: on the shared 2-core machine gunicorn took more than 20 s to answer, and every request failed
+for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/akun/masuk/" && break; sleep 0.2; done
 
 $BIN/locust -f scripts/load/locustfile.py --headless --only-summary \
   -u "${USERS:-20}" -r "${SPAWN_RATE:-5}" -t "${DURATION:-60s}" \
