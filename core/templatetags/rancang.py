@@ -80,3 +80,13 @@ def pdf_static(path):
     from core.pdf import static_uri
 
     return static_uri(path)
+
+
+@register.simple_tag
+def years(start, end=None):
+    """{% years p.start_year p.end_year %}: "2023–2025", one year once ("2023", never "2023–2023"), "" unknown."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return str(start)
+    return f"{start}–{end}"
