@@ -241,3 +241,15 @@ def test_edit_pages_warn_before_undoing_an_approval(p, as_user, approved):
         html = client.get(url).content.decode()
         assert (warning in html) is approved, url
         assert ('data-confirm="Bagian ini sudah disetujui' in html) is approved, url
+
+
+@pytest.mark.parametrize("next_page", ["profile", ""])
+def test_a_choice_conflict_shows_the_saved_choice(p, as_user, next_page):
+    quickwin = _qw(p)
+    QuickWin.objects.filter(pk=quickwin.pk).update(version=quickwin.version + 1)
+    url = reverse("quickwins:choose", args=[p.masterplan.pk, quickwin.pk])
+    response = as_user(p.coordinator).post(url, {"chosen": "1", "version": quickwin.version, "next": next_page})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Versi tersimpan" in html and "Status seleksi" in html
+    quickwin.refresh_from_db()
+    assert not quickwin.chosen
