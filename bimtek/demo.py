@@ -217,6 +217,7 @@ def _attach(session, user, title, number):
     for kind, name, content in files:
         uploaded = SimpleUploadedFile(name, content)
         services.add_attachment(
+            masterplan=session.masterplan,
             session=session,
             uploaded=uploaded,
             content_kind="pdf" if name.endswith(".pdf") else "png",
@@ -238,6 +239,7 @@ def _commitment(masterplan, opds):
         ]
     )
     services.set_commitment_scan(
-        commitment=commitment,
+        masterplan=masterplan,
+        user=None,
         uploaded=SimpleUploadedFile("komitmen-bersama-ppu-ditandatangani.pdf", tiny_pdf("Komitmen Bersama PPU")),
     )

@@ -250,6 +250,7 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()  # its files stay in storage for it (services.delete_attachment)
 
     class Meta:
         verbose_name = _("lampiran")

@@ -1,83 +1,9 @@
-"""What bimtek tells the review app: which models make up its three sections, their history for the
-activity stream, an edit of a section (so an approved section goes back to draft), and the programme
-dashboard's "Daftar periksa" column."""
+"""Bimtek's three reviewed sections, and the checklist figures of the programme dashboard's "Daftar periksa"
+column (stored by `store_checklists`, read by `checklist_column`, registered in contributions.py)."""
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 SESSIONS, FOLLOWUPS, COMMITMENT = "bimtek.sessions", "bimtek.followups", "bimtek.commitment"
-
-
-def edited(access, section_key, reason):
-    """Report an edit of a bimtek section, in the caller's transaction (review.changes.report_change)."""
-    from review.changes import report_change
-
-    report_change(masterplan=access.masterplan, section_key=section_key, user=access.user, reason=reason)
-
-
-def register():
-    from core import registry
-
-    from .models import Attendee, Commitment, Decision, FollowUp, Session, Signatory
-
-    for model in (Session, Attendee, Decision):
-        registry.register_model_section(model, SESSIONS)
-    registry.register_model_section(FollowUp, FOLLOWUPS)
-    for model in (Commitment, Signatory):
-        registry.register_model_section(model, COMMITMENT)
-    registry.register_history(
-        registry.HistorySource(
-            Session,
-            "masterplan",
-            section_key=SESSIONS,
-            url_name="bimtek:stages",
-            describe=lambda r: _("Sesi %(t)s") % {"t": r.title},
-        )
-    )
-    registry.register_history(
-        registry.HistorySource(
-            FollowUp,
-            "masterplan",
-            section_key=FOLLOWUPS,
-            opd_path="opd",
-            url_name="bimtek:followups",
-            select_related=("opd",),
-            describe=lambda r: f"{r.opd.acronym if r.opd else '?'}: {r.text[:80]}",
-        )
-    )
-    registry.register_history(
-        registry.HistorySource(
-            Commitment,
-            "masterplan",
-            section_key=COMMITMENT,
-            url_name="bimtek:commitment",
-            describe=lambda r: r.title,
-        )
-    )
-    registry.register_history(
-        registry.HistorySource(
-            Signatory,
-            "commitment__masterplan",
-            section_key=COMMITMENT,
-            opd_path="opd",
-            url_name="bimtek:commitment",
-            describe=lambda r: _("Penanda tangan %(n)s (%(p)s)") % {"n": r.name, "p": r.position},
-        )
-    )
-    registry.register_cohort_column(
-        registry.CohortColumn(
-            "bimtek.checklist",
-            gettext_lazy("Daftar periksa"),
-            checklist_column,
-            order=10,
-            help=gettext_lazy(
-                "Daftar periksa: butir yang terpenuhi / jumlah butir pada tahap bimtek terakhir yang dibuka, "
-                "dengan tanggal perhitungannya. Angka ini disimpan ketika tahap dimulai dan ketika tahap ditutup "
-                "(membuka halaman tidak mengubah data), jadi dapat tertinggal dari data terbaru."
-            ),
-        )
-    )
 
 
 def store_checklists(masterplan, track):

@@ -1,15 +1,44 @@
-"""Bimtek workflows: stage status, closing with a snapshot, sessions, attachments, the commitment."""
+"""Bimtek workflows. Every write of the app goes through one of these functions: each runs in one transaction,
+keeps the change in the history (who and when) and reports it once per section to the review
+(review.changes.report_change):
+
+- sessions, their attendance, decisions and attachments -> "bimtek.sessions" (the analysis book's chapter
+  "Proses Penyusunan Masterplan" prints them);
+- follow-ups -> "bimtek.followups";
+- the Komitmen Bersama, its signatories and its signed scan -> "bimtek.commitment" (the masterplan book's
+  appendix).
+
+Starting and closing a stage are not reported: no book prints a stage's status, and closing freezes the content
+in a snapshot instead of changing it (the stage keeps its own history).
+
+Uploaded files (attachments, the signed scan) are never removed from storage: the history rows name them, so an
+earlier scan replaced by a new one, or a deleted attachment, can still be opened from its history and a backup."""
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import save_versioned
 from core.uploads import IMAGE_KINDS, make_thumbnail
+from masterplan.models import Masterplan
+from review.changes import report_change
 
 from . import reviewing, snapshots
 from .checklists import checklists
-from .models import Attachment, Commitment, Snapshot, Stage, StageStatus
+from .models import (
+    Attachment,
+    Attendee,
+    Commitment,
+    Decision,
+    FollowUp,
+    Session,
+    Signatory,
+    Snapshot,
+    Stage,
+    StageStatus,
+)
+from .reviewing import COMMITMENT, FOLLOWUPS, SESSIONS
 
 DEFAULT_COMMITMENT_TEXT = """Kami, Kepala Daerah dan pimpinan perangkat daerah {region}, yang bertanda tangan di bawah ini, setelah mengikuti empat tahap bimbingan teknis Gerakan Menuju 100 Smart City, dengan ini menyatakan komitmen bersama untuk:
 
@@ -38,14 +67,27 @@ def ensure_commitment(*, masterplan):
     return commitment
 
 
+def _report(masterplan, section_key, user, reason):
+    report_change(masterplan=masterplan, section_key=section_key, user=user, reason=reason)
+
+
+def _by(instance, user):
+    """The history row of the next save or delete names `user` (also outside a request: demo, commands)."""
+    instance._history_user = user
+    return instance
+
+
+# Stages --------------------------------------------------------------------------------------------
+
+
 @transaction.atomic
-def start_stage(*, masterplan, number):
+def start_stage(*, masterplan: Masterplan, number: int, user=None) -> Stage:
     stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
     stage.status = StageStatus.RUNNING
     stage.closed_at = None
     stage.closed_by = None
     stage.version += 1
-    stage.save()
+    _by(stage, user).save()
     reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
     return stage
 
@@ -68,7 +110,7 @@ def take_snapshot(*, masterplan, user, stage=None, label="", when=None):
 
 
 @transaction.atomic
-def close_stage(*, masterplan, number, user, when=None):
+def close_stage(*, masterplan: Masterplan, number: int, user, when=None) -> Snapshot:
     """Close a stage and freeze the masterplan's content with who and when. Returns the snapshot."""
     stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
     when = when or timezone.now()
@@ -76,13 +118,78 @@ def close_stage(*, masterplan, number, user, when=None):
     stage.closed_at = when
     stage.closed_by = user
     stage.version += 1
-    stage.save()
+    _by(stage, user).save()
     reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
     return take_snapshot(masterplan=masterplan, user=user, stage=stage, when=when)
 
 
+# Sessions ------------------------------------------------------------------------------------------
+
+
 @transaction.atomic
-def add_attachment(*, session, uploaded, content_kind, kind, title, user):
+def create_session(*, masterplan: Masterplan, user, form, number: int) -> Session:
+    """Save a valid SessionForm as a new session of stage `number`."""
+    form.instance.masterplan = masterplan
+    form.instance.stage = ensure_stage(masterplan=masterplan, number=number)
+    _by(form.instance, user)
+    session = save_versioned(form)
+    _report(masterplan, SESSIONS, user, _("Sesi “%(t)s” ditambahkan.") % {"t": session.title})
+    return session
+
+
+@transaction.atomic
+def update_session(*, masterplan: Masterplan, user, form) -> Session:
+    """Save a valid SessionForm; raises EditConflict when the session changed since the form was opened."""
+    _by(form.instance, user)
+    session = save_versioned(form)
+    _report(masterplan, SESSIONS, user, _("Sesi “%(t)s” diubah.") % {"t": session.title})
+    return session
+
+
+@transaction.atomic
+def delete_session(*, masterplan: Masterplan, user, session: Session) -> None:
+    """The session goes with its attendance, decisions, follow-ups and attachments (each keeps its history)."""
+    had_followups = session.followups.exists()
+    _by(session, user).delete()
+    _report(masterplan, SESSIONS, user, _("Sesi “%(t)s” dihapus.") % {"t": session.title})
+    if had_followups:
+        _report(masterplan, FOLLOWUPS, user, _("Tindak lanjut sesi “%(t)s” ikut dihapus.") % {"t": session.title})
+
+
+@transaction.atomic
+def add_attendee(*, masterplan: Masterplan, user, session: Session, form) -> Attendee:
+    form.instance.session = session
+    attendee = _by(form.instance, user)
+    form.save()
+    _report(masterplan, SESSIONS, user, _("Daftar hadir sesi “%(t)s” diubah.") % {"t": session.title})
+    return attendee
+
+
+@transaction.atomic
+def delete_attendee(*, masterplan: Masterplan, user, attendee: Attendee) -> None:
+    _by(attendee, user).delete()
+    _report(masterplan, SESSIONS, user, _("%(n)s dihapus dari daftar hadir.") % {"n": attendee.name})
+
+
+@transaction.atomic
+def add_decision(*, masterplan: Masterplan, user, session: Session, form) -> Decision:
+    form.instance.session = session
+    decision = _by(form.instance, user)
+    form.save()
+    _report(masterplan, SESSIONS, user, _("Keputusan sesi “%(t)s” ditambahkan.") % {"t": session.title})
+    return decision
+
+
+@transaction.atomic
+def delete_decision(*, masterplan: Masterplan, user, decision: Decision) -> None:
+    _by(decision, user).delete()
+    _report(masterplan, SESSIONS, user, _("Keputusan sesi dihapus: %(d)s") % {"d": decision.text[:120]})
+
+
+@transaction.atomic
+def add_attachment(
+    *, masterplan: Masterplan, user, session: Session, uploaded, content_kind: str, kind: str, title: str
+) -> Attachment:
     attachment = Attachment(
         masterplan_id=session.masterplan_id,
         session=session,
@@ -96,34 +203,100 @@ def add_attachment(*, session, uploaded, content_kind, kind, title, user):
     attachment.file.save(uploaded.name, uploaded, save=False)
     if content_kind in IMAGE_KINDS:
         attachment.thumbnail.save("thumb.jpg", ContentFile(make_thumbnail(uploaded)), save=False)
-    attachment.save()
+    _by(attachment, user).save()
+    _report(masterplan, SESSIONS, user, _("Lampiran %(n)s diunggah.") % {"n": attachment.original_name})
     return attachment
 
 
-def delete_attachment(*, attachment):
-    files = [attachment.file, attachment.thumbnail]
-    attachment.delete()
-    for f in files:
-        if f:
-            transaction.on_commit(lambda f=f: f.storage.delete(f.name))
+@transaction.atomic
+def delete_attachment(*, masterplan: Masterplan, user, attachment: Attachment) -> None:
+    """The row goes (its history keeps it, with who and when); the stored files stay for that history."""
+    _by(attachment, user).delete()
+    _report(masterplan, SESSIONS, user, _("Lampiran %(n)s dihapus.") % {"n": attachment.original_name})
+
+
+# Follow-ups ----------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def set_commitment_scan(*, commitment, uploaded):
-    old = commitment.scan.name if commitment.scan else ""
-    commitment.scan.save(uploaded.name, uploaded, save=False)
-    commitment.scan_name = uploaded.name[:255]
-    commitment.version += 1
-    commitment.save()
-    if old:
-        storage = commitment.scan.storage
-        transaction.on_commit(lambda: storage.delete(old))
+def add_followup(*, masterplan: Masterplan, user, session: Session, form) -> FollowUp:
+    form.instance.session = session
+    form.instance.masterplan = masterplan
+    _by(form.instance, user)
+    followup = save_versioned(form)
+    _report(masterplan, FOLLOWUPS, user, _("Tindak lanjut untuk %(o)s ditambahkan.") % {"o": followup.opd})
+    return followup
+
+
+@transaction.atomic
+def update_followup(*, masterplan: Masterplan, user, form) -> FollowUp:
+    """Save a valid FollowUpForm; raises EditConflict when the follow-up changed since the form was opened."""
+    _by(form.instance, user)
+    followup = save_versioned(form)
+    _report(masterplan, FOLLOWUPS, user, _("Tindak lanjut diubah: %(t)s") % {"t": followup.text[:120]})
+    return followup
+
+
+@transaction.atomic
+def set_followup_done(*, masterplan: Masterplan, user, followup: FollowUp, done: bool) -> FollowUp:
+    """Mark a follow-up done or open again (the same request twice leaves it as asked)."""
+    followup.done_at = timezone.now() if done else None
+    followup.version += 1
+    _by(followup, user).save()
+    reason = _("Tindak lanjut ditandai selesai: %(t)s") if done else _("Tindak lanjut dibuka lagi: %(t)s")
+    _report(masterplan, FOLLOWUPS, user, reason % {"t": followup.text[:120]})
+    return followup
+
+
+@transaction.atomic
+def delete_followup(*, masterplan: Masterplan, user, followup: FollowUp) -> None:
+    _by(followup, user).delete()
+    _report(masterplan, FOLLOWUPS, user, _("Tindak lanjut dihapus: %(t)s") % {"t": followup.text[:120]})
+
+
+# The Komitmen Bersama ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_commitment(*, masterplan: Masterplan, user, form) -> Commitment:
+    """Save a valid CommitmentForm (the first save creates the commitment); raises EditConflict when it changed
+    since the form was opened."""
+    form.instance.masterplan = masterplan
+    _by(form.instance, user)
+    commitment = save_versioned(form)
+    _report(masterplan, COMMITMENT, user, _("Naskah Komitmen Bersama diubah."))
     return commitment
 
 
 @transaction.atomic
-def set_followup_done(*, followup, done):
-    followup.done_at = timezone.now() if done else None
-    followup.version += 1
-    followup.save()
-    return followup
+def add_signatory(*, masterplan: Masterplan, user, form) -> Signatory:
+    """Save a valid SignatoryForm under the commitment (created with the default text if there is none yet)."""
+    form.instance.commitment = ensure_commitment(masterplan=masterplan)
+    signatory = _by(form.instance, user)
+    form.save()
+    _report(masterplan, COMMITMENT, user, _("Penanda tangan %(n)s ditambahkan.") % {"n": signatory.name})
+    return signatory
+
+
+@transaction.atomic
+def delete_signatory(*, masterplan: Masterplan, user, signatory: Signatory) -> None:
+    _by(signatory, user).delete()
+    _report(masterplan, COMMITMENT, user, _("Penanda tangan %(n)s dihapus.") % {"n": signatory.name})
+
+
+@transaction.atomic
+def set_commitment_scan(*, masterplan: Masterplan, user, uploaded) -> Commitment:
+    """Store the signed scan. An earlier scan is replaced but its file stays: the commitment's history names it."""
+    commitment = Commitment.objects.select_for_update().filter(pk=ensure_commitment(masterplan=masterplan).pk).get()
+    replaced = bool(commitment.scan)
+    commitment.scan.save(uploaded.name, uploaded, save=False)
+    commitment.scan_name = uploaded.name[:255]
+    commitment.version += 1
+    if replaced:
+        commitment._change_reason = _("Pindaian diganti")
+    _by(commitment, user).save()
+    reason = (
+        _("Pindaian naskah bertanda tangan diganti.") if replaced else _("Pindaian naskah bertanda tangan diunggah.")
+    )
+    _report(masterplan, COMMITMENT, user, reason)
+    return commitment

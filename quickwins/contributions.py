@@ -1,15 +1,160 @@
-"""What quick wins add to shared pages: the dashboard panel, the snapshot section, metrics, book chapters.
+"""What quick wins add to shared pages, all registered by `register()` (called from QuickwinsConfig.ready()): the
+tab, the dashboard panel, the section (snapshots, review), the checklist metrics, the book chapters, the models of
+the section, the activity stream's sources and the programme dashboard's "Quick win terpilih" column.
 
 Every function here runs a constant number of queries, whatever the number of quick wins.
 """
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core import registry
 from core.memo import memoised
+from masterplan.models import Dimension
 
 from .charts import progress_chart
-from .models import QuickWin
-from .services import group_by_dimension, roll_up
+from .models import (
+    Attachment,
+    Budget,
+    Partner,
+    Photo,
+    ProgressUpdate,
+    QuickWin,
+    QuickWinIndicator,
+    QuickWinOwner,
+    SelectionWeights,
+)
+from .services import SECTION, group_by_dimension, roll_up
+
+
+def register():
+    registry.register_tab(registry.Tab("quickwins", gettext_lazy("Quick Win"), "quickwins:catalogue", 40))
+    registry.register_panel(registry.Panel("quickwins", "quickwins/panel.html", panel_context, 40, cached=True))
+    registry.register_section(
+        registry.Section(SECTION, gettext_lazy("Quick win"), serialize, "quickwins:catalogue", 40, group="quickwins")
+    )
+    for key, label, measure in [
+        ("quickwins.idea_per_dimension", gettext_lazy("Ide quick win di setiap dimensi"), idea_per_dimension),
+        ("quickwins.chosen_per_dimension", gettext_lazy("Quick win terpilih di setiap dimensi"), chosen_per_dimension),
+        (
+            "quickwins.chosen_have_progress",
+            gettext_lazy("Quick win terpilih punya laporan kemajuan"),
+            chosen_have_progress,
+        ),
+    ]:
+        registry.register_metric(registry.Metric(key, label, measure, "quickwins:catalogue"))
+    for book, key, title, template, context, order in [
+        (
+            "quickwin",
+            "quickwins.profiles",
+            gettext_lazy("Profil Quick Win"),
+            "books/quickwins/profiles.html",
+            book_profiles_context,
+            10,
+        ),
+        (
+            "masterplan",
+            "quickwins.summary",
+            gettext_lazy("Quick Win"),
+            "books/quickwins/summary.html",
+            book_summary_context,
+            40,
+        ),
+        (
+            "ringkasan",
+            "quickwins.ringkasan",
+            gettext_lazy("Quick Win"),
+            "books/quickwins/ringkasan.html",
+            book_summary_context,
+            40,
+        ),
+    ]:
+        registry.register_chapter(registry.Chapter(book, key, title, template, context, order))
+    _register_review()
+
+
+def _register_review():
+    models = (QuickWin, QuickWinOwner, Partner, Budget, QuickWinIndicator, Photo, ProgressUpdate, SelectionWeights)
+    for model in (*models, Attachment):
+        registry.register_model_section(model, SECTION)
+    for model in (Partner, Budget, QuickWinIndicator, ProgressUpdate):
+        registry.register_masterplan_resolver(model, lambda obj: obj.quickwin.masterplan_id)
+    registry.register_history(
+        registry.HistorySource(
+            QuickWin,
+            "masterplan",
+            section_key=SECTION,
+            url_name="quickwins:catalogue",
+            describe=lambda row: f"{row.short_name}: {row.full_name}"[:160],
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            QuickWinOwner,
+            "quickwin__masterplan",
+            section_key=SECTION,
+            opd_path="opd",
+            url_name="quickwins:catalogue",
+            select_related=("quickwin", "opd"),
+            describe=lambda row: (
+                f"{row.quickwin.short_name if row.quickwin else '?'}: {row.year} {row.opd.acronym if row.opd else ''}"
+            ),
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            ProgressUpdate,
+            "quickwin__masterplan",
+            section_key=SECTION,
+            url_name="quickwins:catalogue",
+            select_related=("quickwin",),
+            describe=lambda row: (
+                f"{row.quickwin.short_name if row.quickwin else '?'}: {row.percent}% ({row.date:%d-%m-%Y})"
+            ),
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Photo,
+            "masterplan",
+            section_key=SECTION,
+            url_name="quickwins:catalogue",
+            select_related=("quickwin",),
+            describe=lambda row: (
+                _("Foto %(q)s: %(c)s")
+                % {"q": row.quickwin.short_name if row.quickwin else "?", "c": row.caption or row.original_name}
+            )[:160],
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Attachment,
+            "masterplan",
+            section_key=SECTION,
+            url_name="quickwins:catalogue",
+            describe=lambda row: _("Lampiran laporan kemajuan: %(n)s") % {"n": row.original_name},
+        )
+    )
+    registry.register_cohort_column(
+        registry.CohortColumn(
+            "quickwins.chosen", gettext_lazy("Quick win terpilih"), cohort_chosen_per_dimension, order=40
+        )
+    )
+
+
+def cohort_chosen_per_dimension(masterplans):
+    """{masterplan id: "5/6"}: dimensions with at least one chosen quick win, for the whole cohort in 3 queries."""
+    total = Dimension.objects.count()  # query: dimensions
+    counts = dict(
+        QuickWin.objects.filter(masterplan__in=masterplans.order_by().values("pk"), chosen=True)
+        .order_by()
+        .values("masterplan")
+        .annotate(n=Count("dimension", distinct=True))
+        .values_list("masterplan", "n")
+    )  # query: chosen dimensions per masterplan (the cohort as a subquery)
+    ids = masterplans.order_by().values_list("pk", flat=True)  # query: the cohort's ids
+    return {pk: f"{counts.get(pk, 0)}/{total}" for pk in ids}
 
 
 def _groups(masterplan, queryset=None):

@@ -398,10 +398,19 @@ def populate(demo):
             )
         quickwin.rpjmd_programs.set(_rpjmd_programs(masterplan, demo.opds[spec["owners"][-1][1]]))
         for date, percent, status, note in spec.get("updates", []):
-            services.record_progress(quickwin=quickwin, date=date, percent=percent, status=status, note=note, user=user)
+            services.record_progress(
+                masterplan=masterplan,
+                user=user,
+                quickwin=quickwin,
+                date=date,
+                percent=percent,
+                status=status,
+                note=note,
+            )
         if spec["chosen"]:
             colour = dimensions[spec["dimension"]].color
             services.add_photo(
+                masterplan=masterplan,
                 quickwin=quickwin,
                 uploaded=_picture(spec["short_name"], colour),
                 caption=f"{spec['short_name']}: {spec.get('location', '')}",

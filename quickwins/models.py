@@ -351,6 +351,7 @@ class Photo(models.Model):
     original_name = models.CharField(max_length=255, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()  # its files stay in storage for it (services.delete_photo)
 
     class Meta:
         verbose_name = _("foto quick win")
@@ -399,8 +400,11 @@ class Attachment(models.Model):
     kind = models.CharField(max_length=8)
     original_name = models.CharField(max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("lampiran laporan kemajuan")
+        verbose_name_plural = _("lampiran laporan kemajuan")
         ordering = ["update", "pk"]
 
     def __str__(self):

@@ -1,36 +1,192 @@
-"""Workflows that write quick wins: creation with an owner, progress reports, photos, selection."""
+"""Workflows that write quick wins. Every write of the app goes through one of these functions: each runs in one
+transaction, keeps the change in the history (who and when) and reports it once to the review
+(review.changes.report_change) under the section "quickwins.quickwins", the section the quick-win book, the
+masterplan book and the executive summary print them from. The selection weights are reported there too: the
+weighted scores are part of the quick wins' selection.
 
+Uploaded files (photos, progress attachments) are never removed from storage: their history rows name them, so
+a deleted photo can still be seen (and restored) from its history and from a backup."""
+
+import datetime
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.utils.translation import gettext as _
 
+from core.concurrency import EditConflict, save_versioned
 from core.uploads import IMAGE_KINDS, make_thumbnail
+from masterplan.models import Masterplan
+from review.changes import report_change
 
 from .models import Attachment, Photo, ProgressUpdate, QuickWin, QuickWinOwner
 
+SECTION = "quickwins.quickwins"
+
+
+def _reason(quickwin, what):
+    return _("%(what)s: %(q)s.") % {"what": what, "q": str(quickwin)[:120]}
+
+
+def _report(*, masterplan, user, reason):
+    report_change(masterplan=masterplan, section_key=SECTION, user=user, reason=reason)
+
+
+def _locked(quickwin) -> QuickWin:
+    return QuickWin.objects.select_for_update().get(pk=quickwin.pk)
+
+
+def _save_with_history(quickwin, *, user, reason=""):
+    """Save a locked quick win with a new version; its history row names the user (also outside a request)."""
+    quickwin.version += 1
+    quickwin._history_user = user
+    if reason:
+        quickwin._change_reason = reason[:100]
+    quickwin.save()
+
+
+# Conflicts -----------------------------------------------------------------------------------------
+
+
+class DetailsConflict(EditConflict):
+    """The details (owners, partners, budgets, indicators) changed since the page was opened: the rows saved
+    now beside the rows the user typed (kept in the bound formsets)."""
+
+    def __init__(self, current, formsets):
+        self.formsets = formsets
+        super().__init__(current, form=None)
+
+    def rows(self):
+        result = []
+        for formset in self.formsets.values():
+            model = formset.model
+            theirs = "\n".join(str(row) for row in model.objects.filter(quickwin=self.current))
+            yours = "\n".join(
+                str(form.instance)
+                for form in formset.forms
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+            )
+            label = str(model._meta.verbose_name_plural)
+            result.append((label[:1].upper() + label[1:], theirs, yours, theirs != yours))
+        return result
+
+
+class ChoiceConflict(EditConflict):
+    """The quick win changed since the selection page was opened: its saved choice beside the one asked for."""
+
+    def __init__(self, current, chosen):
+        self.chosen = chosen
+        super().__init__(current, form=None)
+
+    def rows(self):
+        def label(value):
+            return _("Terpilih") if value else _("Kandidat")
+
+        theirs, yours = label(self.current.chosen), label(self.chosen)
+        return [(_("Status seleksi"), theirs, yours, theirs != yours)]
+
+
+# The quick win -------------------------------------------------------------------------------------
+
 
 @transaction.atomic
-def quickwin_create(*, form, masterplan, owner_opd, owner_year):
+def create_quickwin(*, masterplan: Masterplan, user, form) -> QuickWin:
     """Save a new quick win from a valid QuickWinForm with its first owning OPD."""
     quickwin = form.save(commit=False)
     quickwin.masterplan = masterplan
+    quickwin._history_user = user
     quickwin.save()
     form.save_m2m()
-    QuickWinOwner.objects.create(quickwin=quickwin, year=owner_year, opd=owner_opd)
+    QuickWinOwner.objects.create(
+        quickwin=quickwin, year=form.cleaned_data["owner_year"], opd=form.cleaned_data["owner_opd"]
+    )
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Quick win baru")))
     return quickwin
 
 
-def refresh_progress(quickwin):
-    """The quick win's progress and status are those of its latest update (by date, then by entry)."""
-    latest = quickwin.updates.order_by("-date", "-created_at", "-pk").first()
+@transaction.atomic
+def update_quickwin(*, masterplan: Masterplan, user, form) -> QuickWin:
+    """Save a valid QuickWinForm of a quick win; raises EditConflict when it changed since the form was opened."""
+    form.instance._history_user = user
+    quickwin = save_versioned(form)
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Diubah")))
+    return quickwin
+
+
+@transaction.atomic
+def save_details(*, masterplan: Masterplan, user, quickwin: QuickWin, formsets: dict, expected: int) -> QuickWin:
+    """Save the valid detail formsets under the quick win's version; raises DetailsConflict (nothing saved)
+    when the quick win changed since the page was opened."""
+    current = _locked(quickwin)
+    if current.version != expected:
+        raise DetailsConflict(current, formsets)
+    for formset in formsets.values():
+        formset.save()
+    _save_with_history(current, user=user, reason=_("Rincian diubah"))
+    quickwin.version = current.version
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Rincian diubah")))
+    return current
+
+
+@transaction.atomic
+def delete_quickwin(*, masterplan: Masterplan, user, quickwin: QuickWin) -> None:
+    quickwin._history_user = user
+    quickwin.delete()
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Dihapus")))
+
+
+# Selection -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_weights(*, masterplan: Masterplan, user, form):
+    """Save a valid WeightsForm; raises EditConflict when the weights changed since the form was opened."""
+    form.instance._history_user = user
+    weights = save_versioned(form)
+    _report(masterplan=masterplan, user=user, reason=_("Bobot kriteria seleksi diubah."))
+    return weights
+
+
+@transaction.atomic
+def save_scores(*, masterplan: Masterplan, user, form) -> QuickWin:
+    """Save a valid ScoreForm; raises EditConflict when the quick win changed since the page was opened."""
+    form.instance._history_user = user
+    quickwin = save_versioned(form)
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Skor diubah")))
+    return quickwin
+
+
+@transaction.atomic
+def set_chosen(*, masterplan: Masterplan, user, quickwin: QuickWin, chosen: bool, expected: int) -> QuickWin:
+    """Mark a candidate as the region's chosen quick win (or not); raises ChoiceConflict (nothing saved) when the
+    quick win changed since the page was opened."""
+    current = _locked(quickwin)
+    if current.version != expected:
+        raise ChoiceConflict(current, chosen)
+    what = _("Ditandai terpilih") if chosen else _("Kembali menjadi kandidat")
+    current.chosen = chosen
+    _save_with_history(current, user=user, reason=what)
+    quickwin.chosen, quickwin.version = chosen, current.version
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, what))
+    return current
+
+
+# Progress ------------------------------------------------------------------------------------------
+
+
+def _refresh_progress(quickwin, *, user):
+    """The quick win's progress and status are those of its latest update (by date, then by entry); saved with
+    history (who and when) on the locked row, so a concurrent edit of the quick win is not overwritten."""
+    current = _locked(quickwin)
+    latest = current.updates.order_by("-date", "-created_at", "-pk").first()
     fields = {"progress": None, "progress_date": None}
     if latest is not None:
         fields = {"progress": latest.percent, "progress_date": latest.date, "status": latest.status}
-    QuickWin.objects.filter(pk=quickwin.pk).update(version=F("version") + 1, **fields)
-    quickwin.version += 1
+    for name, value in fields.items():
+        setattr(current, name, value)
+    _save_with_history(current, user=user, reason=_("Kemajuan diperbarui"))
+    quickwin.version = current.version
     for name, value in fields.items():
         setattr(quickwin, name, value)
 
@@ -39,7 +195,7 @@ def _thumbnail_name(name):
     return PurePath(name).stem + ".jpg"
 
 
-def _attach(*, update, uploaded, kind):
+def _attach(*, update, uploaded, kind, user):
     attachment = Attachment(
         masterplan_id=update.quickwin.masterplan_id,
         update=update,
@@ -49,61 +205,80 @@ def _attach(*, update, uploaded, kind):
     if kind in IMAGE_KINDS:
         attachment.thumbnail.save(_thumbnail_name(uploaded.name), ContentFile(make_thumbnail(uploaded)), save=False)
     attachment.file.save(uploaded.name, uploaded, save=False)
+    attachment._history_user = user
     attachment.save()
     return attachment
 
 
 @transaction.atomic
-def record_progress(*, quickwin, date, percent, status, note, user, files=()):
+def record_progress(
+    *, masterplan: Masterplan, user, quickwin: QuickWin, date, percent: int, status: str, note: str, files=()
+) -> ProgressUpdate:
     """Post a progress update (files: [(uploaded, kind)] already validated) and refresh the quick win."""
-    update = ProgressUpdate.objects.create(
-        quickwin=quickwin, date=date, percent=percent, status=status, note=note, created_by=user
-    )
+    update = ProgressUpdate(quickwin=quickwin, date=date, percent=percent, status=status, note=note, created_by=user)
+    update._history_user = user
+    update.save()
     for uploaded, kind in files:
-        _attach(update=update, uploaded=uploaded, kind=kind)
-    refresh_progress(quickwin)
+        _attach(update=update, uploaded=uploaded, kind=kind, user=user)
+    _refresh_progress(quickwin, user=user)
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Laporan kemajuan ditambahkan")))
     return update
 
 
-def _remove_files_on_commit(field_files):
-    """Stored files go once the rows that name them are gone (and only if the transaction commits)."""
-    files = [(f.storage, f.name) for f in field_files if f]
-
-    def remove():
-        for storage, name in files:
-            storage.delete(name)
-
-    transaction.on_commit(remove)
-
-
-def _files_of(photos=(), attachments=()):
-    return [f for p in photos for f in (p.image, p.thumbnail)] + [f for a in attachments for f in (a.file, a.thumbnail)]
-
-
 @transaction.atomic
-def delete_progress(*, update):
+def delete_progress(*, masterplan: Masterplan, user, update: ProgressUpdate) -> None:
     quickwin = update.quickwin
-    _remove_files_on_commit(_files_of(attachments=update.attachments.all()))
+    update._history_user = user
     update.delete()
-    refresh_progress(quickwin)
+    _refresh_progress(quickwin, user=user)
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Laporan kemajuan dihapus")))
+
+
+class ImportRefused(Exception):
+    """The rows no longer apply (a quick win was removed or changed hands since the preview)."""
 
 
 @transaction.atomic
-def delete_photo(*, photo):
-    _remove_files_on_commit(_files_of(photos=[photo]))
-    photo.delete()
+def apply_progress_rows(*, access, rows) -> int:
+    """Write the rows of a checked progress sheet (progress_sheet.read_progress); all or nothing, one report.
+
+    A row replaces the report its quick win has on that date, so applying the same rows twice changes nothing.
+    Returns the number of reports created or changed."""
+    user = access.user
+    ids = {row["quickwin_id"] for row in rows}
+    quickwins = {q.pk: q for q in QuickWin.objects.for_masterplan(access.masterplan).filter(pk__in=ids).for_cards()}
+    written = 0
+    touched = set()
+    for row in rows:
+        quickwin = quickwins.get(row["quickwin_id"])
+        if quickwin is None or not access.can_edit(quickwin):
+            raise ImportRefused(row["row"])
+        date = datetime.date.fromisoformat(row["date"])
+        fields = {"percent": row["percent"], "status": row["status"], "note": row["note"]}
+        update = quickwin.updates.filter(date=date).order_by("-created_at").first()
+        if update is None:
+            update = ProgressUpdate(quickwin=quickwin, date=date, created_by=user, **fields)
+        elif (update.percent, update.status, update.note) != tuple(fields.values()):
+            for name, value in fields.items():
+                setattr(update, name, value)
+        else:
+            continue
+        update._history_user = user
+        update.save()
+        written += 1
+        touched.add(quickwin.pk)
+    for pk in touched:
+        _refresh_progress(quickwins[pk], user=user)
+    if written:
+        _report(masterplan=access.masterplan, user=user, reason=_("Laporan kemajuan diimpor dari lembar kerja."))
+    return written
+
+
+# Photos --------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def delete_quickwin(*, quickwin):
-    photos = Photo.objects.filter(quickwin=quickwin)
-    attachments = Attachment.objects.filter(update__quickwin=quickwin)
-    _remove_files_on_commit(_files_of(photos=photos, attachments=attachments))
-    quickwin.delete()
-
-
-@transaction.atomic
-def add_photo(*, quickwin, uploaded, caption, user):
+def add_photo(*, masterplan: Masterplan, user, quickwin: QuickWin, uploaded, caption: str) -> Photo:
     photo = Photo(
         masterplan_id=quickwin.masterplan_id,
         quickwin=quickwin,
@@ -113,14 +288,21 @@ def add_photo(*, quickwin, uploaded, caption, user):
     )
     photo.thumbnail.save(_thumbnail_name(uploaded.name), ContentFile(make_thumbnail(uploaded)), save=False)
     photo.image.save(uploaded.name, uploaded, save=False)
+    photo._history_user = user
     photo.save()
+    _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Foto ditambahkan")))
     return photo
 
 
-def set_chosen(*, quickwin, chosen):
-    """Mark a candidate as the region's chosen quick win (or not); the caller checked the version."""
-    QuickWin.objects.filter(pk=quickwin.pk).update(chosen=chosen)
-    quickwin.chosen = chosen
+@transaction.atomic
+def delete_photo(*, masterplan: Masterplan, user, photo: Photo) -> None:
+    """The row goes (its history keeps it, with who and when); the stored files stay for that history."""
+    photo._history_user = user
+    photo.delete()
+    _report(masterplan=masterplan, user=user, reason=_reason(photo.quickwin, _("Foto dihapus")))
+
+
+# Reads shared by the pages and the contributions ---------------------------------------------------
 
 
 @dataclass
@@ -164,41 +346,3 @@ def group_by_dimension(dimensions, quickwins):
     for quickwin in quickwins:
         by_dimension.setdefault(quickwin.dimension_id, []).append(quickwin)
     return [DimensionGroup(d, by_dimension[d.pk], roll_up(by_dimension[d.pk])) for d in dimensions]
-
-
-class ImportRefused(Exception):
-    """The rows no longer apply (a quick win was removed or changed hands since the preview)."""
-
-
-@transaction.atomic
-def apply_progress_rows(*, access, rows, user):
-    """Write the rows of a checked progress sheet (progress_sheet.read_progress); all or nothing.
-
-    A row replaces the report its quick win has on that date, so applying the same rows twice changes nothing.
-    Returns the number of reports created or changed."""
-    import datetime
-
-    ids = {row["quickwin_id"] for row in rows}
-    quickwins = {q.pk: q for q in QuickWin.objects.for_masterplan(access.masterplan).filter(pk__in=ids).for_cards()}
-    written = 0
-    touched = set()
-    for row in rows:
-        quickwin = quickwins.get(row["quickwin_id"])
-        if quickwin is None or not access.can_edit(quickwin):
-            raise ImportRefused(row["row"])
-        date = datetime.date.fromisoformat(row["date"])
-        fields = {"percent": row["percent"], "status": row["status"], "note": row["note"]}
-        update = quickwin.updates.filter(date=date).order_by("-created_at").first()
-        if update is None:
-            ProgressUpdate.objects.create(quickwin=quickwin, date=date, created_by=user, **fields)
-        elif (update.percent, update.status, update.note) != tuple(fields.values()):
-            for name, value in fields.items():
-                setattr(update, name, value)
-            update.save()
-        else:
-            continue
-        written += 1
-        touched.add(quickwin.pk)
-    for pk in touched:
-        refresh_progress(quickwins[pk])
-    return written

@@ -2,18 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, bump_version, save_versioned
+from core.concurrency import EditConflict
 from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import Dimension
 
-from . import reviewing, services
+from . import services
 from .charts import progress_chart
 from .forms import (
     BudgetFormSet,
@@ -61,6 +60,10 @@ def catalogue(request, mp):
 @login_required
 def profile(request, mp, pk):
     access, quickwin = get_quickwin_for_user(request, mp, pk, queryset=QuickWin.objects.for_profiles())
+    return _profile_page(request, access, quickwin)
+
+
+def _profile_page(request, access, quickwin, *, conflict=None, status=200):
     weights = SelectionWeights.for_masterplan(access.masterplan)
     return render(
         request,
@@ -72,7 +75,9 @@ def profile(request, mp, pk):
             chart=progress_chart(quickwin.updates.all()),
             score=quickwin.weighted_score(weights),
             photo_form=PhotoForm() if access.can_edit(quickwin) else None,
+            conflict=conflict,
         ),
+        status=status,
     )
 
 
@@ -86,16 +91,7 @@ def create(request, mp):
         initial={"dimension": request.GET.get("dimension", "")[:6]},
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            quickwin = services.quickwin_create(
-                form=form,
-                masterplan=access.masterplan,
-                owner_opd=form.cleaned_data["owner_opd"],
-                owner_year=form.cleaned_data["owner_year"],
-            )
-            reviewing.edited(
-                masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Quick win baru"))
-            )
+        quickwin = services.create_quickwin(masterplan=access.masterplan, user=request.user, form=form)
         messages.success(request, _("Quick win %(q)s ditambahkan.") % {"q": quickwin})
         return redirect("quickwins:profile", mp=mp, pk=quickwin.pk)
     return render(request, "quickwins/form.html", _context(access, form=form, quickwin=None))
@@ -108,11 +104,7 @@ def edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(
-                    masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Diubah"))
-                )
+            services.update_quickwin(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -138,24 +130,20 @@ def details(request, mp, pk):
     """Owners per year, partners, budgets and indicators; saved together under the quick win's version."""
     access, quickwin = get_quickwin_for_user(request, mp, pk, write=True)
     formsets = _detail_formsets(request.POST or None, quickwin, access)
-    conflict = False
+    conflict = None
     if request.method == "POST" and all(fs.is_valid() for fs in formsets.values()):
         try:
-            expected = int(request.POST.get("version", ""))
-        except ValueError:
-            expected = -1
-        with transaction.atomic():
-            if bump_version(quickwin, expected):
-                for formset in formsets.values():
-                    formset.save()
-                reviewing.edited(
-                    masterplan=access.masterplan,
-                    user=request.user,
-                    reason=reviewing.reason(quickwin, _("Rincian diubah")),
-                )
-            else:
-                conflict = True
-        if not conflict:
+            services.save_details(
+                masterplan=access.masterplan,
+                user=request.user,
+                quickwin=quickwin,
+                formsets=formsets,
+                expected=_version(request),
+            )
+        except services.DetailsConflict as error:
+            conflict = error  # the formsets keep what was typed; the version becomes the saved one
+            quickwin = error.current
+        else:
             messages.success(request, _("Rincian %(q)s disimpan.") % {"q": quickwin})
             return redirect("quickwins:profile", mp=mp, pk=pk)
     return render(
@@ -165,16 +153,19 @@ def details(request, mp, pk):
     )
 
 
+def _version(request):
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
 @login_required
 @require_POST
 def delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     quickwin = get_for_user(access, QuickWin.objects.all(), pk)
-    with transaction.atomic():
-        services.delete_quickwin(quickwin=quickwin)
-        reviewing.edited(
-            masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Dihapus"))
-        )
+    services.delete_quickwin(masterplan=access.masterplan, user=request.user, quickwin=quickwin)
     messages.success(request, _("Quick win %(q)s dihapus.") % {"q": quickwin})
     return redirect("quickwins:catalogue", mp=mp)
 
@@ -188,18 +179,13 @@ def photo_add(request, mp, pk):
     access, quickwin = get_quickwin_for_user(request, mp, pk, write=True)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
-        with transaction.atomic():
-            services.add_photo(
-                quickwin=quickwin,
-                uploaded=form.cleaned_data["image"],
-                caption=form.cleaned_data["caption"],
-                user=request.user,
-            )
-            reviewing.edited(
-                masterplan=access.masterplan,
-                user=request.user,
-                reason=reviewing.reason(quickwin, _("Foto ditambahkan")),
-            )
+        services.add_photo(
+            masterplan=access.masterplan,
+            user=request.user,
+            quickwin=quickwin,
+            uploaded=form.cleaned_data["image"],
+            caption=form.cleaned_data["caption"],
+        )
         messages.success(request, _("Foto ditambahkan."))
     else:
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
@@ -231,11 +217,7 @@ def photo_thumbnail(request, mp, pk):
 @require_POST
 def photo_delete(request, mp, pk):
     photo = _photo_for_user(request, mp, pk, write=True)
-    with transaction.atomic():
-        services.delete_photo(photo=photo)
-        reviewing.edited(
-            masterplan=photo.masterplan, user=request.user, reason=reviewing.reason(photo.quickwin, _("Foto dihapus"))
-        )
+    services.delete_photo(masterplan=photo.masterplan, user=request.user, photo=photo)
     messages.success(request, _("Foto dihapus."))
     return redirect("quickwins:profile", mp=mp, pk=photo.quickwin_id)
 
@@ -246,13 +228,23 @@ def photo_delete(request, mp, pk):
 @login_required
 def selection(request, mp):
     access = get_masterplan_for_user(request, mp)
+    return _selection_page(request, access)
+
+
+def _selection_page(request, access, *, conflict=None, status=200):
+    """The candidates per dimension with their scores; after a refused save, `conflict` (its form keeps what was
+    typed, under the saved version) is shown above them."""
     weights = SelectionWeights.for_masterplan(access.masterplan)
     quickwins = list(QuickWin.objects.for_masterplan(access.masterplan).for_cards())
+    typed = conflict.form if conflict is not None and conflict.form is not None else None
     for quickwin in quickwins:
         quickwin.score = quickwin.weighted_score(weights)
         quickwin.score_form = None
         if access.can_manage:
-            quickwin.score_form = ScoreForm(instance=quickwin, prefix=f"q{quickwin.pk}")
+            if typed is not None and typed.instance.pk == quickwin.pk:
+                quickwin.score_form = typed
+            else:
+                quickwin.score_form = ScoreForm(instance=quickwin, prefix=f"q{quickwin.pk}")
             for field in quickwin.score_form.fields.values():
                 field.widget.attrs["form"] = f"score-{quickwin.pk}"  # the selects sit in table cells
     groups = services.group_by_dimension(list(Dimension.objects.all()), quickwins)
@@ -261,7 +253,8 @@ def selection(request, mp):
     return render(
         request,
         "quickwins/selection.html",
-        _context(access, groups=groups, weights=weights, criteria=Criterion.choices),
+        _context(access, groups=groups, weights=weights, criteria=Criterion.choices, conflict=conflict),
+        status=status,
     )
 
 
@@ -273,11 +266,7 @@ def weights(request, mp):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(
-                    masterplan=access.masterplan, user=request.user, reason=_("Bobot kriteria seleksi diubah.")
-                )
+            services.save_weights(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -294,15 +283,10 @@ def score(request, mp, pk):
     form = ScoreForm(request.POST, instance=quickwin, prefix=f"q{quickwin.pk}")
     if form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                reviewing.edited(
-                    masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, _("Skor diubah"))
-                )
+            services.save_scores(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Skor %(q)s disimpan.") % {"q": quickwin})
+            return _selection_page(request, access, conflict=error)
+        messages.success(request, _("Skor %(q)s disimpan.") % {"q": quickwin})
     else:
         messages.error(request, _("Skor %(q)s tidak disimpan: nilai harus 1 sampai 5.") % {"q": quickwin})
     return redirect(f"{_selection_url(mp)}#qw-{pk}")
@@ -318,24 +302,24 @@ def choose(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     quickwin = get_for_user(access, QuickWin.objects.all(), pk)
     chosen = request.POST.get("chosen") == "1"
+    to_profile = request.POST.get("next") == "profile"
     try:
-        expected = int(request.POST.get("version", ""))
-    except ValueError:
-        expected = -1
-    with transaction.atomic():
-        if bump_version(quickwin, expected):
-            services.set_chosen(quickwin=quickwin, chosen=chosen)
-            what = _("Ditandai terpilih") if chosen else _("Kembali menjadi kandidat")
-            reviewing.edited(masterplan=access.masterplan, user=request.user, reason=reviewing.reason(quickwin, what))
-            ok = True
-        else:
-            ok = False
-    if not ok:
-        messages.error(request, _("%(q)s sudah diubah orang lain; periksa lagi lalu ulangi.") % {"q": quickwin})
-    elif chosen:
+        services.set_chosen(
+            masterplan=access.masterplan,
+            user=request.user,
+            quickwin=quickwin,
+            chosen=chosen,
+            expected=_version(request),
+        )
+    except services.ChoiceConflict as error:
+        if to_profile:
+            fresh = get_for_user(access, QuickWin.objects.for_profiles(), pk)
+            return _profile_page(request, access, fresh, conflict=error)
+        return _selection_page(request, access, conflict=error)
+    if chosen:
         messages.success(request, _("%(q)s ditandai sebagai quick win terpilih.") % {"q": quickwin})
     else:
         messages.success(request, _("%(q)s kembali menjadi kandidat.") % {"q": quickwin})
-    if request.POST.get("next") == "profile":
+    if to_profile:
         return redirect("quickwins:profile", mp=mp, pk=pk)
     return redirect(f"{_selection_url(mp)}#qw-{pk}")

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +12,7 @@ from core.spreadsheets import SpreadsheetError
 from core.uploads import serve_file
 from masterplan.access import get_masterplan_for_user
 
-from . import reviewing, services
+from . import services
 from .charts import progress_chart
 from .forms import ImportForm, ProgressForm
 from .models import Attachment, ProgressUpdate
@@ -32,21 +31,16 @@ def progress(request, mp, pk):
     form = ProgressForm(request.POST or None, request.FILES or None, quickwin=quickwin) if can_edit else None
     if write and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            services.record_progress(
-                quickwin=quickwin,
-                date=data["date"],
-                percent=data["percent"],
-                status=data["status"],
-                note=data["note"],
-                user=request.user,
-                files=data["files"],
-            )
-            reviewing.edited(
-                masterplan=access.masterplan,
-                user=request.user,
-                reason=reviewing.reason(quickwin, _("Laporan kemajuan ditambahkan")),
-            )
+        services.record_progress(
+            masterplan=access.masterplan,
+            user=request.user,
+            quickwin=quickwin,
+            date=data["date"],
+            percent=data["percent"],
+            status=data["status"],
+            note=data["note"],
+            files=data["files"],
+        )
         messages.success(request, _("Laporan kemajuan %(q)s disimpan.") % {"q": quickwin})
         return redirect("quickwins:progress", mp=mp, pk=pk)
     updates = list(
@@ -86,13 +80,7 @@ def _update_for_user(request, mp, pk, *, write=False):
 @require_POST
 def progress_delete(request, mp, pk):
     update = _update_for_user(request, mp, pk, write=True)
-    with transaction.atomic():
-        services.delete_progress(update=update)
-        reviewing.edited(
-            masterplan=update.quickwin.masterplan,
-            user=request.user,
-            reason=reviewing.reason(update.quickwin, _("Laporan kemajuan dihapus")),
-        )
+    services.delete_progress(masterplan=update.quickwin.masterplan, user=request.user, update=update)
     messages.success(request, _("Laporan kemajuan tanggal %(d)s dihapus.") % {"d": update.date.strftime("%d-%m-%Y")})
     return redirect("quickwins:progress", mp=mp, pk=update.quickwin_id)
 
@@ -159,11 +147,7 @@ def import_apply(request, mp):
         messages.error(request, _("Tidak ada lembar kerja yang menunggu untuk disimpan. Unggah lagi."))
         return redirect("quickwins:import", mp=mp)
     try:
-        with transaction.atomic():  # one report for the whole sheet
-            written = services.apply_progress_rows(access=access, rows=rows, user=request.user)
-            reviewing.edited(
-                masterplan=access.masterplan, user=request.user, reason=_("Laporan kemajuan diimpor dari lembar kerja.")
-            )
+        written = services.apply_progress_rows(access=access, rows=rows)  # one report for the whole sheet
     except services.ImportRefused as refused:
         messages.error(
             request,

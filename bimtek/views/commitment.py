@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from core.pdf import render_pdf
 from core.uploads import serve_file
 from masterplan.access import get_masterplan_for_user
@@ -15,7 +14,6 @@ from masterplan.access import get_masterplan_for_user
 from .. import services
 from ..forms import CommitmentForm, ScanForm, SignatoryForm
 from ..models import Commitment, Signatory
-from ..reviewing import COMMITMENT, edited
 
 
 def _page(request, access, commitment, status=200, **forms):
@@ -55,9 +53,7 @@ def commitment(request, mp):
     form = CommitmentForm(request.POST, instance=obj)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                edited(access, COMMITMENT, _("Naskah Komitmen Bersama diubah."))
+            services.save_commitment(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             return _page(request, access, error.current, form=error.form, conflict=error)
         messages.success(request, _("Komitmen Bersama disimpan."))
@@ -69,14 +65,10 @@ def commitment(request, mp):
 @require_POST
 def signatory_add(request, mp):
     access = get_masterplan_for_user(request, mp, manage=True)
-    obj = services.ensure_commitment(masterplan=access.masterplan)
     form = SignatoryForm(request.POST, masterplan=access.masterplan, prefix="signatory")
     if not form.is_valid():
-        return _page(request, access, obj, status=400, signatory_form=form)
-    form.instance.commitment = obj
-    with transaction.atomic():
-        form.save()
-        edited(access, COMMITMENT, _("Penanda tangan %(n)s ditambahkan.") % {"n": form.instance.name})
+        return _page(request, access, _commitment(access), status=400, signatory_form=form)
+    services.add_signatory(masterplan=access.masterplan, user=request.user, form=form)
     messages.success(request, _("%(n)s ditambahkan sebagai penanda tangan.") % {"n": form.instance.name})
     return redirect("bimtek:commitment", mp=mp)
 
@@ -86,9 +78,7 @@ def signatory_add(request, mp):
 def signatory_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_object_or_404(Signatory.objects.filter(commitment__masterplan=access.masterplan), pk=pk)
-    with transaction.atomic():
-        obj.delete()
-        edited(access, COMMITMENT, _("Penanda tangan %(n)s dihapus.") % {"n": obj.name})
+    services.delete_signatory(masterplan=access.masterplan, user=request.user, signatory=obj)
     messages.success(request, _("%(n)s dihapus dari penanda tangan.") % {"n": obj.name})
     return redirect("bimtek:commitment", mp=mp)
 
@@ -97,13 +87,10 @@ def signatory_delete(request, mp, pk):
 @require_POST
 def commitment_scan_upload(request, mp):
     access = get_masterplan_for_user(request, mp, manage=True)
-    obj = services.ensure_commitment(masterplan=access.masterplan)
     form = ScanForm(request.POST, request.FILES, prefix="scan")
     if not form.is_valid():
-        return _page(request, access, obj, status=400, scan_form=form)
-    with transaction.atomic():
-        services.set_commitment_scan(commitment=obj, uploaded=form.cleaned_data["scan"])
-        edited(access, COMMITMENT, _("Pindaian naskah bertanda tangan diunggah."))
+        return _page(request, access, _commitment(access), status=400, scan_form=form)
+    services.set_commitment_scan(masterplan=access.masterplan, user=request.user, uploaded=form.cleaned_data["scan"])
     messages.success(request, _("Pindaian naskah bertanda tangan diunggah."))
     return redirect("bimtek:commitment", mp=mp)
 

@@ -1,18 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, save_versioned
+from core.concurrency import EditConflict
 from core.uploads import EXTENSIONS, serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
 
 from .. import services
 from ..forms import AttachmentForm, AttendeeForm, DecisionForm, FollowUpForm, SessionForm
 from ..models import ROMAN, Attachment, Attendee, Decision, FollowUp, Session
-from ..reviewing import FOLLOWUPS, SESSIONS, edited
 from .stages import stage_number
 
 
@@ -56,11 +54,7 @@ def session_add(request, mp, number):
     number = stage_number(number)
     form = SessionForm(request.POST or None, masterplan=access.masterplan)
     if request.method == "POST" and form.is_valid():
-        form.instance.masterplan = access.masterplan
-        form.instance.stage = services.ensure_stage(masterplan=access.masterplan, number=number)
-        with transaction.atomic():
-            saved = save_versioned(form)
-            edited(access, SESSIONS, _("Sesi “%(t)s” ditambahkan.") % {"t": saved.title})
+        saved = services.create_session(masterplan=access.masterplan, user=request.user, form=form, number=number)
         messages.success(request, _("Sesi “%(t)s” dicatat.") % {"t": saved.title})
         return redirect("bimtek:session", mp=mp, pk=saved.pk)
     return render(
@@ -85,9 +79,7 @@ def session_edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                edited(access, SESSIONS, _("Sesi “%(t)s” diubah.") % {"t": obj.title})
+            services.update_session(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -113,14 +105,7 @@ def session_edit(request, mp, pk):
 def session_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_for_user(access, Session.objects.all(), pk, write=True)
-    with transaction.atomic():
-        had_followups = obj.followups.exists()
-        for attachment in obj.attachments.all():
-            services.delete_attachment(attachment=attachment)
-        obj.delete()
-        edited(access, SESSIONS, _("Sesi “%(t)s” dihapus.") % {"t": obj.title})
-        if had_followups:
-            edited(access, FOLLOWUPS, _("Tindak lanjut sesi “%(t)s” ikut dihapus.") % {"t": obj.title})
+    services.delete_session(masterplan=access.masterplan, user=request.user, session=obj)
     messages.success(request, _("Sesi “%(t)s” dihapus.") % {"t": obj.title})
     return redirect("bimtek:stages", mp=mp)
 
@@ -133,10 +118,7 @@ def attendee_add(request, mp, pk):
     form = AttendeeForm(request.POST, masterplan=access.masterplan, prefix="attendee")
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, attendee_form=form)
-    form.instance.session = obj
-    with transaction.atomic():
-        form.save()
-        edited(access, SESSIONS, _("Daftar hadir sesi “%(t)s” diubah.") % {"t": obj.title})
+    services.add_attendee(masterplan=access.masterplan, user=request.user, session=obj, form=form)
     messages.success(request, _("%(n)s ditambahkan ke daftar hadir.") % {"n": form.instance.name})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -146,9 +128,7 @@ def attendee_add(request, mp, pk):
 def attendee_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = _child(access, Attendee, pk)
-    with transaction.atomic():
-        obj.delete()
-        edited(access, SESSIONS, _("%(n)s dihapus dari daftar hadir.") % {"n": obj.name})
+    services.delete_attendee(masterplan=access.masterplan, user=request.user, attendee=obj)
     messages.success(request, _("%(n)s dihapus dari daftar hadir.") % {"n": obj.name})
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -161,10 +141,7 @@ def decision_add(request, mp, pk):
     form = DecisionForm(request.POST, prefix="decision")
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, decision_form=form)
-    form.instance.session = obj
-    with transaction.atomic():
-        form.save()
-        edited(access, SESSIONS, _("Keputusan sesi “%(t)s” ditambahkan.") % {"t": obj.title})
+    services.add_decision(masterplan=access.masterplan, user=request.user, session=obj, form=form)
     messages.success(request, _("Keputusan dicatat."))
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -174,9 +151,7 @@ def decision_add(request, mp, pk):
 def decision_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = _child(access, Decision, pk)
-    with transaction.atomic():
-        obj.delete()
-        edited(access, SESSIONS, _("Keputusan sesi dihapus: %(d)s") % {"d": obj.text[:120]})
+    services.delete_decision(masterplan=access.masterplan, user=request.user, decision=obj)
     messages.success(request, _("Keputusan dihapus."))
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -189,11 +164,7 @@ def followup_add(request, mp, pk):
     form = FollowUpForm(request.POST, masterplan=access.masterplan, prefix="followup")
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, followup_form=form)
-    form.instance.session = obj
-    form.instance.masterplan = access.masterplan
-    with transaction.atomic():
-        save_versioned(form)
-        edited(access, FOLLOWUPS, _("Tindak lanjut untuk %(o)s ditambahkan.") % {"o": form.instance.opd})
+    services.add_followup(masterplan=access.masterplan, user=request.user, session=obj, form=form)
     messages.success(request, _("Tindak lanjut untuk %(o)s dicatat.") % {"o": form.instance.opd})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -206,9 +177,7 @@ def followup_edit(request, mp, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                save_versioned(form)
-                edited(access, FOLLOWUPS, _("Tindak lanjut diubah: %(t)s") % {"t": obj.text[:120]})
+            services.update_followup(masterplan=access.masterplan, user=request.user, form=form)
         except EditConflict as error:
             conflict = error
         else:
@@ -235,10 +204,7 @@ def followup_toggle(request, mp, pk):
     access = get_masterplan_for_user(request, mp, write=True)
     obj = get_for_user(access, FollowUp.objects.select_related("opd", "session__stage"), pk, write=True)
     done = request.POST.get("done") == "1"
-    with transaction.atomic():
-        services.set_followup_done(followup=obj, done=done)
-        reason = _("Tindak lanjut ditandai selesai: %(t)s") if done else _("Tindak lanjut dibuka lagi: %(t)s")
-        edited(access, FOLLOWUPS, reason % {"t": obj.text[:120]})
+    services.set_followup_done(masterplan=access.masterplan, user=request.user, followup=obj, done=done)
     if request.htmx:
         return render(
             request,
@@ -256,9 +222,7 @@ def followup_toggle(request, mp, pk):
 def followup_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     obj = get_for_user(access, FollowUp.objects.all(), pk, write=True)
-    with transaction.atomic():
-        obj.delete()
-        edited(access, FOLLOWUPS, _("Tindak lanjut dihapus: %(t)s") % {"t": obj.text[:120]})
+    services.delete_followup(masterplan=access.masterplan, user=request.user, followup=obj)
     messages.success(request, _("Tindak lanjut dihapus."))
     return redirect("bimtek:session", mp=mp, pk=obj.session_id)
 
@@ -297,16 +261,15 @@ def attachment_add(request, mp, pk):
     form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
     if not form.is_valid():
         return _session_page(request, access, obj, status=400, attachment_form=form)
-    with transaction.atomic():
-        attachment = services.add_attachment(
-            session=obj,
-            uploaded=form.cleaned_data["file"],
-            content_kind=form.content_kind,
-            kind=form.cleaned_data["kind"],
-            title=form.cleaned_data["title"],
-            user=request.user,
-        )
-        edited(access, SESSIONS, _("Lampiran %(n)s diunggah.") % {"n": attachment.original_name})
+    attachment = services.add_attachment(
+        masterplan=access.masterplan,
+        user=request.user,
+        session=obj,
+        uploaded=form.cleaned_data["file"],
+        content_kind=form.content_kind,
+        kind=form.cleaned_data["kind"],
+        title=form.cleaned_data["title"],
+    )
     messages.success(request, _("Lampiran %(n)s diunggah.") % {"n": attachment.original_name})
     return redirect("bimtek:session", mp=mp, pk=pk)
 
@@ -335,8 +298,6 @@ def attachment_thumbnail(request, mp, pk):
 def attachment_delete(request, mp, pk):
     access = get_masterplan_for_user(request, mp, manage=True)
     attachment = get_for_user(access, Attachment.objects.all(), pk, write=True)
-    with transaction.atomic():
-        services.delete_attachment(attachment=attachment)
-        edited(access, SESSIONS, _("Lampiran %(n)s dihapus.") % {"n": attachment.original_name})
+    services.delete_attachment(masterplan=access.masterplan, user=request.user, attachment=attachment)
     messages.success(request, _("Lampiran %(n)s dihapus.") % {"n": attachment.original_name})
     return redirect("bimtek:session", mp=mp, pk=attachment.session_id)

@@ -40,7 +40,7 @@ def stages(request, mp):
 @require_POST
 def stage_start(request, mp, number):
     access = get_masterplan_for_user(request, mp, manage=True)
-    stage = services.start_stage(masterplan=access.masterplan, number=stage_number(number))
+    stage = services.start_stage(masterplan=access.masterplan, number=stage_number(number), user=request.user)
     messages.success(request, _("Bimtek %(s)s berjalan.") % {"s": stage.roman})
     return redirect("bimtek:stages", mp=mp)
 

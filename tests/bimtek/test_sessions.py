@@ -100,8 +100,9 @@ def test_followups_listed_per_opd_open_only_by_default(as_user, personas, django
     FollowUp.objects.filter(pk=done.pk).update(done_at="2022-07-01T00:00Z")
     client = as_user(personas.opd_member)
     url = reverse("bimtek:followups", args=[personas.masterplan.pk])
-    # session, user, masterplan + membership (access), follow-ups with OPD and stage, unread notifications (bell)
-    with django_assert_num_queries(6):
+    # session, user, masterplan + membership (access), the section's review state (the undo warning of the
+    # rows' forms), follow-ups with OPD and stage, unread notifications (bell)
+    with django_assert_num_queries(7):
         response = client.get(url)
     html = response.content.decode()
     assert "Sudah selesai" not in html and html.index("DLH") < html.index("Dispar")  # own OPD first

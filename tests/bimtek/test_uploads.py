@@ -95,7 +95,9 @@ def test_download_keeps_the_name_and_is_sandboxed(as_user, personas, session):
     response.close()
 
 
-def test_deleting_an_attachment_removes_its_files(as_user, personas, session, django_capture_on_commit_callbacks):
+def test_deleting_an_attachment_keeps_the_files_its_history_names(
+    as_user, personas, session, django_capture_on_commit_callbacks
+):
     client = as_user(personas.coordinator)
     _post(client, session, SimpleUploadedFile("foto.png", _png()))
     attachment = Attachment.objects.get()
@@ -103,4 +105,6 @@ def test_deleting_an_attachment_removes_its_files(as_user, personas, session, dj
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("bimtek:attachment_delete", args=[session.masterplan_id, attachment.pk]))
     assert not Attachment.objects.exists()
-    assert not any(storage.exists(n) for n in names)
+    assert all(storage.exists(n) for n in names)  # the history still names them
+    deleted = Attachment.history.get(history_type="-")
+    assert (deleted.file, deleted.history_user) == (names[0], personas.coordinator)

@@ -107,7 +107,7 @@ def test_delete_refuses_get(as_user, personas, quickwin):
 
 @pytest.mark.parametrize("persona,expected", [("opd_member", 302), ("other_opd_member", 403), ("reader", 403)])
 def test_photos_are_deleted_by_the_owning_opd(as_user, personas, quickwin, persona, expected):
-    photo = add_photo(quickwin=quickwin, uploaded=png(), caption="", user=None)
+    photo = add_photo(masterplan=quickwin.masterplan, quickwin=quickwin, uploaded=png(), caption="", user=None)
     url = reverse("quickwins:photo_delete", args=[personas.masterplan.pk, photo.pk])
     assert as_user(_user(personas, persona)).post(url).status_code == expected
     assert Photo.objects.filter(pk=photo.pk).exists() == (expected != 302)
@@ -115,7 +115,7 @@ def test_photos_are_deleted_by_the_owning_opd(as_user, personas, quickwin, perso
 
 @pytest.mark.parametrize("persona,expected", [("reader", 200), ("expert", 200), ("stranger", 404)])
 def test_photos_are_served_after_the_access_check(as_user, personas, quickwin, persona, expected):
-    photo = add_photo(quickwin=quickwin, uploaded=png(), caption="", user=None)
+    photo = add_photo(masterplan=quickwin.masterplan, quickwin=quickwin, uploaded=png(), caption="", user=None)
     for name in ("photo", "photo_thumbnail"):
         response = as_user(_user(personas, persona)).get(
             reverse(f"quickwins:{name}", args=[personas.masterplan.pk, photo.pk])

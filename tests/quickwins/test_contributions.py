@@ -26,7 +26,13 @@ def _many(personas, dims, n):
         Budget.objects.create(quickwin=quickwin, year=2023, amount=1000 * i)
         QuickWinIndicator.objects.create(quickwin=quickwin, name="Indikator", target="10")
         record_progress(
-            quickwin=quickwin, date=datetime.date(2023, 1, 1), percent=10 * (i % 10), status="build", note="", user=None
+            masterplan=quickwin.masterplan,
+            quickwin=quickwin,
+            date=datetime.date(2023, 1, 1),
+            percent=10 * (i % 10),
+            status="build",
+            note="",
+            user=None,
         )
 
 
@@ -45,8 +51,9 @@ def test_list_pages_run_constant_queries(as_user, personas, dims, django_assert_
     few = _count(lambda: client.get(url))
     _many(personas, dims, 15)
     # session, user, masterplan, membership, quick wins (+dimension, element), their owners (+OPD),
-    # dimensions, weights (selection only), unread notifications (the bell)
-    expected = {"catalogue": 8, "selection": 9}[name]
+    # dimensions, weights (selection only), the section's review state (selection only: the undo warning of
+    # its forms), unread notifications (the bell)
+    expected = {"catalogue": 8, "selection": 10}[name]
     assert few == expected
     with django_assert_num_queries(expected):
         response = client.get(url)
@@ -61,7 +68,13 @@ def test_profile_runs_constant_queries(as_user, personas, dims):
         Partner.objects.create(quickwin=b, kind="bank", name=f"Bank {i}")
         Budget.objects.create(quickwin=b, year=2023, source=source, amount=i)
         record_progress(
-            quickwin=b, date=datetime.date(2023, 1, 1 + i), percent=i * 10, status="build", note="", user=None
+            masterplan=b.masterplan,
+            quickwin=b,
+            date=datetime.date(2023, 1, 1 + i),
+            percent=i * 10,
+            status="build",
+            note="",
+            user=None,
         )
     client.get(reverse("quickwins:profile", args=[personas.masterplan.pk, a.pk]))
     assert _count(lambda: client.get(reverse("quickwins:profile", args=[personas.masterplan.pk, a.pk]))) == _count(
@@ -120,7 +133,15 @@ def test_metrics(personas, dims):
 
 
 def test_section_serializes_status_progress_chosen_and_opd(personas, quickwin):
-    record_progress(quickwin=quickwin, date=datetime.date(2023, 2, 1), percent=45, status="build", note="", user=None)
+    record_progress(
+        masterplan=quickwin.masterplan,
+        quickwin=quickwin,
+        date=datetime.date(2023, 2, 1),
+        percent=45,
+        status="build",
+        note="",
+        user=None,
+    )
     records = registry.section("quickwins.quickwins").serialize(personas.masterplan)
     fields = records[0]["fields"]
     assert records[0]["key"] == f"quickwin-{quickwin.pk}"
@@ -148,6 +169,7 @@ def test_timeline_runs_constant_queries(as_user, personas, quickwin):
     def add(n, start):
         for i in range(n):
             update = record_progress(
+                masterplan=quickwin.masterplan,
                 quickwin=quickwin,
                 date=datetime.date(2022, 1, 1) + datetime.timedelta(days=start + i),
                 percent=i,
@@ -164,5 +186,6 @@ def test_timeline_runs_constant_queries(as_user, personas, quickwin):
     few = _count(lambda: client.get(url))
     add(10, 10)
     # session, user, masterplan, membership, quick win (+dimension, element), owners (+OPD),
-    # updates (+author), attachments, unread notifications (the bell)
-    assert _count(lambda: client.get(url)) == few == 9
+    # updates (+author), attachments, the section's review state (the report form's undo warning),
+    # unread notifications (the bell)
+    assert _count(lambda: client.get(url)) == few == 10

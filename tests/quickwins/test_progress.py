@@ -15,7 +15,9 @@ D = datetime.date
 
 
 def _report(quickwin, date, percent, status="implementation"):
-    return services.record_progress(quickwin=quickwin, date=date, percent=percent, status=status, note="", user=None)
+    return services.record_progress(
+        masterplan=quickwin.masterplan, quickwin=quickwin, date=date, percent=percent, status=status, note="", user=None
+    )
 
 
 def test_progress_is_the_latest_update_by_date(quickwin):
@@ -28,10 +30,10 @@ def test_progress_is_the_latest_update_by_date(quickwin):
 def test_deleting_the_latest_update_falls_back(quickwin):
     _report(quickwin, D(2023, 1, 31), 20, "build")
     latest = _report(quickwin, D(2023, 6, 30), 70)
-    services.delete_progress(update=latest)
+    services.delete_progress(masterplan=quickwin.masterplan, user=None, update=latest)
     quickwin.refresh_from_db()
     assert (quickwin.progress, quickwin.status) == (20, "build")
-    services.delete_progress(update=quickwin.updates.get())
+    services.delete_progress(masterplan=quickwin.masterplan, user=None, update=quickwin.updates.get())
     quickwin.refresh_from_db()
     assert quickwin.progress is None and quickwin.progress_date is None
 
@@ -131,11 +133,12 @@ def test_choose_with_a_stale_version_changes_nothing(as_user, personas, quickwin
     assert not quickwin.chosen
 
 
-def test_deleting_a_quick_win_removes_its_files_after_commit(
+def test_deleting_a_quick_win_keeps_the_files_its_history_names(
     as_user, personas, quickwin, django_capture_on_commit_callbacks
 ):
-    photo = services.add_photo(quickwin=quickwin, uploaded=png(), caption="", user=None)
+    photo = services.add_photo(masterplan=quickwin.masterplan, quickwin=quickwin, uploaded=png(), caption="", user=None)
     update = services.record_progress(
+        masterplan=quickwin.masterplan,
         quickwin=quickwin,
         date=D(2023, 1, 1),
         percent=5,
@@ -149,7 +152,9 @@ def test_deleting_a_quick_win_removes_its_files_after_commit(
     url = reverse("quickwins:delete", args=[personas.masterplan.pk, quickwin.pk])
     with django_capture_on_commit_callbacks(execute=True):
         assert as_user(personas.coordinator).post(url).status_code == 302
-    assert not any(f.storage.exists(f.name) for f in stored)
+    assert all(f.storage.exists(f.name) for f in stored)  # the history still names them
+    assert Photo.history.filter(id=photo.pk, history_type="-").get().image == photo.image.name
+    assert Attachment.history.filter(update_id=update.pk, history_type="-").count() == 1
 
 
 def test_chart_leaves_room_for_the_label_of_a_full_point(quickwin):

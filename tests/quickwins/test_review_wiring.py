@@ -4,7 +4,7 @@ the profile, the link to the masterplan's programmes, the programme dashboard co
 from django.urls import reverse
 
 from masterplan.models import Masterplan
-from quickwins import reviewing
+from quickwins import contributions
 from quickwins.models import QuickWin
 from review.models import Comment, SectionReview, State
 from tests.factories import MasterplanFactory, RegionFactory
@@ -136,6 +136,6 @@ def test_cohort_column_counts_dimensions_with_a_chosen_quick_win(personas, dims,
         mp = MasterplanFactory(cohort=cohort, region=RegionFactory(code=f"73.{i + 10:03d}"))
         QuickWinFactory(masterplan=mp, chosen=True)
     with django_assert_num_queries(3):  # dimensions; chosen dimensions per masterplan; the cohort's ids
-        values = reviewing.chosen_per_dimension(Masterplan.objects.filter(cohort=cohort))
+        values = contributions.cohort_chosen_per_dimension(Masterplan.objects.filter(cohort=cohort))
     assert values[personas.masterplan.pk] == f"2/{len(dims)}"
     assert sum(1 for v in values.values() if v == f"1/{len(dims)}") == 30

@@ -20,7 +20,13 @@ from .factories import QuickWinFactory
 def two(personas, quickwin):
     """The DLH quick win with one report, and a Dispar quick win without."""
     record_progress(
-        quickwin=quickwin, date=datetime.date(2023, 1, 31), percent=30, status="build", note="Awal", user=None
+        masterplan=quickwin.masterplan,
+        quickwin=quickwin,
+        date=datetime.date(2023, 1, 31),
+        percent=30,
+        status="build",
+        note="Awal",
+        user=None,
     )
     other = QuickWinFactory(masterplan=personas.masterplan, short_name="Puspita", owner=personas.other_opd)
     return quickwin, other
@@ -59,7 +65,7 @@ def test_unchanged_export_imports_as_nothing_to_do(personas, two):
     access = access_for(personas.coordinator, personas.masterplan)
     reading = read_progress(_upload(_workbook(personas.masterplan)), access=access)
     assert reading.ok and reading.counts() == {"new": 0, "change": 0, "same": 1}
-    assert apply_progress_rows(access=access, rows=reading.as_json(), user=None) == 0
+    assert apply_progress_rows(access=access, rows=reading.as_json()) == 0
 
 
 def test_round_trip_adds_and_changes_reports_and_is_idempotent(personas, two):
@@ -76,7 +82,7 @@ def test_round_trip_adds_and_changes_reports_and_is_idempotent(personas, two):
     reading = read_progress(_upload(workbook), access=access)
     assert reading.errors == []
     assert reading.counts() == {"new": 2, "change": 1, "same": 0}
-    assert apply_progress_rows(access=access, rows=reading.as_json(), user=personas.coordinator) == 3
+    assert apply_progress_rows(access=access, rows=reading.as_json()) == 3
     quickwin.refresh_from_db()
     other.refresh_from_db()
     assert (quickwin.progress, quickwin.status) == (75, "implementation")
@@ -85,7 +91,7 @@ def test_round_trip_adds_and_changes_reports_and_is_idempotent(personas, two):
     # The same sheet again changes nothing.
     again = read_progress(_upload(workbook), access=access)
     assert again.counts() == {"new": 0, "change": 0, "same": 3}
-    assert apply_progress_rows(access=access, rows=again.as_json(), user=None) == 0
+    assert apply_progress_rows(access=access, rows=again.as_json()) == 0
     assert ProgressUpdate.objects.count() == 3
 
 
@@ -183,7 +189,15 @@ def test_export_neutralises_formulas(personas):
 def test_an_opd_member_may_send_back_the_whole_sheet(personas, two):
     """Rows of other OPDs left as exported are skipped, not refused."""
     quickwin, other = two
-    record_progress(quickwin=other, date=datetime.date(2023, 2, 1), percent=10, status="idea", note="", user=None)
+    record_progress(
+        masterplan=other.masterplan,
+        quickwin=other,
+        date=datetime.date(2023, 2, 1),
+        percent=10,
+        status="idea",
+        note="",
+        user=None,
+    )
     workbook = _workbook(personas.masterplan)
     workbook["Kemajuan"].append([quickwin.pk, None, None, None, None, "2023-06-30", 75, "", ""])
     reading = read_progress(_upload(workbook), access=access_for(personas.opd_member, personas.masterplan))
