@@ -18,3 +18,4 @@ class BooksConfig(AppConfig):
         chapters.register()
         post_create_historical_record.connect(signals.content_changed, dispatch_uid="books.content_changed")
         reviewing.register()
+        from . import tasks  # noqa: F401 - connects the tasks to books.queue, through which the services queue

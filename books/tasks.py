@@ -1,4 +1,4 @@
-"""Celery tasks: thin, take primary keys; the work is in services.py."""
+"""Celery tasks: thin, take primary keys; the work is in services.py, which queues them through books.queue."""
 
 import logging
 
@@ -6,7 +6,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
-from . import services
+from . import queue, services
 from .rendering import RenderError
 
 log = logging.getLogger(__name__)
@@ -37,3 +37,6 @@ def refresh_drafts(masterplan_id):
     result = services.refresh_if_quiet(masterplan_id)
     if isinstance(result, int):
         refresh_drafts.apply_async((masterplan_id,), countdown=result)
+
+
+queue.connect(render=render_export, refresh=refresh_drafts)
