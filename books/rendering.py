@@ -2,7 +2,8 @@
 
 `book_html(...)` builds the frame (cover, foreword, contents, lists of figures and tables) around the
 chapters other apps register (`core.registry.register_chapter`); `render_book(...)` turns it into PDF/A-3b
-bytes with the document's metadata and bookmarks. Nothing is fetched from the network (core.pdf).
+bytes with the document's metadata and bookmarks. Uploads (the logo, photos) are read through the storage API
+and inlined as data: URLs; nothing is fetched from the network (core.pdf).
 """
 
 import base64
@@ -10,9 +11,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from pathlib import Path
+from pathlib import PurePosixPath
 
-from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
@@ -120,26 +122,28 @@ def render_chapters(masterplan, book_key):
 
 
 def _inline_media(html, masterplan):
-    """Chapters name an image of the masterplan's own uploads (`data-book-media`, a path below MEDIA_ROOT);
+    """Chapters name an image of the masterplan's own uploads (`data-book-media`, a name in the media storage);
     it is inlined as a data: URL, so the preview and the PDF show it and nothing else is read. An image
     outside the masterplan's folder, missing or not PNG/JPEG is left out."""
     if "data-book-media" not in html:
         return html
-    folder = media_dir(masterplan).resolve()
 
     def image(match):
         before, name, after = match.groups()
-        path = (Path(settings.MEDIA_ROOT) / unescape(name)).resolve()
-        if not path.is_relative_to(folder) or not path.is_file():
-            return ""
-        try:
-            with path.open("rb") as handle:
-                uri = _data_uri(handle.read(LOGO_MAX_BYTES + 1))
-        except OSError:
-            return ""
+        uri = media_data_uri(masterplan, unescape(name))
         return f'<img{before} src="{uri}"{after}>' if uri else ""
 
     return _MEDIA_IMG.sub(image, html)
+
+
+def media_data_uri(masterplan, name):
+    """An upload of this masterplan (a file name in the media storage, below masterplan/<id>/) as a data: URL
+    (PNG or JPEG only), or "" when it lies elsewhere, is missing or unusable. Read through the storage API, so
+    the books work the same with MEDIA_STORAGE=s3 as with a folder."""
+    path = PurePosixPath(name)
+    if len(path.parts) < 3 or path.parts[:2] != ("masterplan", str(masterplan.pk)) or ".." in path.parts:
+        return ""
+    return _stored_data_uri(default_storage, str(path))
 
 
 def _data_uri(data):
@@ -153,12 +157,17 @@ def logo_data_uri(masterplan):
     """The region's logo inlined as a data: URL (PNG or JPEG only), or "" when absent or unusable."""
     if not masterplan.logo:
         return ""
+    return _stored_data_uri(masterplan.logo.storage, masterplan.logo.name)
+
+
+def _stored_data_uri(storage, name):
+    """A file of a storage (a folder, S3...) as a data: URL, or "" when missing or unusable. Opened afresh from
+    the storage: a FieldFile may still hold the handle of its upload."""
     try:
-        with masterplan.logo.open("rb") as handle:
-            data = handle.read(LOGO_MAX_BYTES + 1)
-    except (OSError, ValueError):
+        with storage.open(name, "rb") as handle:
+            return _data_uri(handle.read(LOGO_MAX_BYTES + 1))
+    except (OSError, ValueError, SuspiciousFileOperation):  # missing (FileNotFoundError), unreadable, a bad name
         return ""
-    return _data_uri(data)
 
 
 def is_final_allowed(masterplan):
@@ -198,11 +207,7 @@ def content_hash(html, *, variant):
     return digest.hexdigest()
 
 
-def media_dir(masterplan):
-    """The masterplan's own uploads: the only media folder the PDF renderer may read."""
-    return Path(settings.MEDIA_ROOT) / "masterplan" / str(masterplan.pk)
-
-
 def render_book(masterplan, html):
-    """PDF bytes (PDF/A-3b) of a book's HTML and its page count."""
-    return render_document(html, extra_dirs=[media_dir(masterplan)], pdf_variant=PDF_VARIANT, pdf_identifier=None)
+    """PDF bytes (PDF/A-3b) of a book's HTML and its page count. Uploads are inlined as data: URLs already
+    (`media_data_uri`, `logo_data_uri`): the renderer reads no media folder, only static files."""
+    return render_document(html, pdf_variant=PDF_VARIANT, pdf_identifier=None)
