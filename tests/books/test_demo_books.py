@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 
 from books.models import Book
-from books.rendering import _inline_media, book_html, render_book
+from books.numbering import number_parts
+from books.rendering import book_html, media_data_uri, render_book
 from masterplan.models import Masterplan
 from quickwins.models import QuickWin
 from tests.quickwins.factories import QuickWinFactory
@@ -118,7 +119,7 @@ def test_media_outside_the_masterplans_folder_is_left_out(books, settings, tmp_p
         f'<img data-book-media="masterplan/{mp.pk}/hilang.jpg" alt="f"><img data-book-media="masterplan/{mp.pk}" alt="g">'
         f'<img data-book-media="masterplan/{mp.pk}/ok.jpg" alt="e">'
     )
-    out = _inline_media(html, mp)
+    out, _sections = number_parts(html, "c1", [], [], media=lambda name: media_data_uri(mp, name))
     assert out.count("<img") == 1 and 'alt="e"' in out and 'src="data:image/jpeg;base64,' in out
 
 
