@@ -6,6 +6,7 @@ import logging
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +21,13 @@ from .reviewing import announce_ready
 
 log = logging.getLogger(__name__)
 QUIET_SECONDS = 60
+DEFAULT_MAX_PAGES = 400
 LARGEST = 10**9  # the page count assumed for a book never exported: it is queued first
+
+
+def max_pages():
+    """The most pages a book may have (settings.BOOK_MAX_PAGES, default 400); a longer one fails its job."""
+    return getattr(settings, "BOOK_MAX_PAGES", DEFAULT_MAX_PAGES)
 
 
 class ExportRefused(Exception):
@@ -151,6 +158,14 @@ def run_job(job_pk):
     began = time.perf_counter()
     pdf, pages = render_book(masterplan, html)
     seconds = time.perf_counter() - began
+    if pages > max_pages():
+        raise RenderError(
+            _(
+                "Buku melebihi %(max)s halaman (%(pages)s halaman): isinya terlalu besar untuk satu buku. "
+                "Periksa isian yang sangat panjang (mis. teks yang ditempel berulang), lalu ekspor lagi."
+            )
+            % {"max": max_pages(), "pages": pages}
+        )
     _set(job.pk, stage=_("Menyimpan berkas"), progress=90)
     job.file.save(f"{job.book_key}-{digest[:12]}.pdf", ContentFile(pdf), save=False)
     with transaction.atomic():  # the requester's notification is written with the job's end; mail after commit

@@ -236,3 +236,33 @@ def test_services_and_tasks_do_not_import_each_other():
     assert not {name for name in imported(services) if "tasks" in name}
     assert ".:services" in imported(tasks) or "books.services" in imported(tasks)
     assert queue._tasks == {"render": tasks.render_export, "refresh": tasks.refresh_drafts}
+
+
+def test_a_book_over_the_page_limit_fails_saying_so(mp, django_capture_on_commit_callbacks, settings):
+    import re
+
+    settings.BOOK_MAX_PAGES = 3  # every book has more: cover, foreword, contents, chapters
+    jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    tasks.render_export(jobs[0].pk)
+    job = ExportJob.objects.get(pk=jobs[0].pk)
+    assert job.status == "failed" and not job.file and job.finished_at
+    found = re.match(r"Buku melebihi 3 halaman \((\d+) halaman\): isinya terlalu besar untuk satu buku\.", job.error)
+    assert found, job.error
+    settings.BOOK_MAX_PAGES = int(found.group(1))  # exactly at the limit: made
+    again, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    tasks.render_export(again[0].pk)
+    done = ExportJob.objects.get(pk=again[0].pk)
+    assert done.status == "done" and done.page_count == settings.BOOK_MAX_PAGES
+
+
+def test_a_render_over_the_time_limit_fails_saying_so(mp, django_capture_on_commit_callbacks, settings):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    assert tasks.render_export.soft_time_limit == tasks.MAX_SECONDS == 300  # BOOK_MAX_SECONDS' default
+    assert tasks.MAX_SECONDS < settings.CELERY_TASK_TIME_LIMIT
+    jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    with mock.patch.object(services, "render_book", side_effect=SoftTimeLimitExceeded()):
+        tasks.render_export(jobs[0].pk)
+    job = ExportJob.objects.get(pk=jobs[0].pk)
+    assert job.status == "failed" and not job.file
+    assert job.error.startswith("Buku melebihi batas waktu pembuatan (300 detik): isinya terlalu besar")
