@@ -16,3 +16,4 @@ class BooksConfig(AppConfig):
         chapters.register()
         register_change_listener("books", services.note_change)  # draft books go stale after a reported change
         reviewing.register()
+        from . import tasks  # noqa: F401 - connects the tasks to books.queue, through which the services queue

@@ -4,7 +4,7 @@ from bisect import bisect_left
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,6 +58,17 @@ class ExportJobQuerySet(models.QuerySet):
 
     def unfinished(self):
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
+
+    def last_page_counts(self, masterplan):
+        """{book key: pages of the book's latest finished export of `masterplan`} (either variant, reused ones
+        too: they carry the pages of their file). One query."""
+        latest = (
+            self.filter(masterplan=masterplan, status=ExportJob.Status.DONE, page_count__isnull=False)
+            .values("book_key")
+            .annotate(last=Max("pk"))
+            .values("last")
+        )
+        return dict(self.filter(pk__in=latest).values_list("book_key", "page_count"))
 
     def mark_queue_positions(self, jobs):
         """Give each queued job of `jobs` `.ahead`: how many unfinished jobs of the whole portal (every region's

@@ -1,10 +1,12 @@
-"""Export workflows: ask for a book (reusing an unchanged file at once), render a job (re-run safe), and the
-debounced background re-render of draft books after the masterplan stops changing."""
+"""Export workflows: ask for a book (queued, nothing rendered in the request), render a job (re-run safe; an
+unchanged book reuses its file), and the debounced background re-render of draft books after the masterplan
+stops changing. The Celery tasks are reached through books.queue: this module never imports books.tasks."""
 
 import logging
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,12 +14,20 @@ from django.utils.translation import gettext as _
 
 from masterplan.models import Masterplan
 
+from . import queue
 from .models import Book, DraftRefresh, ExportJob
 from .rendering import RenderError, book_html, content_hash, is_final_allowed, render_book
 from .reviewing import announce_ready
 
 log = logging.getLogger(__name__)
 QUIET_SECONDS = 60
+DEFAULT_MAX_PAGES = 400
+LARGEST = 10**9  # the page count assumed for a book never exported: it is queued first
+
+
+def max_pages():
+    """The most pages a book may have (settings.BOOK_MAX_PAGES, default 400); a longer one fails its job."""
+    return getattr(settings, "BOOK_MAX_PAGES", DEFAULT_MAX_PAGES)
 
 
 class ExportRefused(Exception):
@@ -59,10 +69,9 @@ def _finish_reused(job, source):
 
 
 def request_export(*, masterplan, book_keys, variant, user=None, automatic=False):
-    """Create one job per book; a book whose HTML is unchanged since a finished export is done at once,
-    the others are queued (one Celery task each, after commit). Returns the jobs."""
-    from .tasks import render_export
-
+    """Create one queued job per book and queue one Celery task each, after commit. Nothing is rendered here:
+    the task builds the book's HTML and, when it is unchanged since a finished export, ends the job at once
+    with that file (run_job). Returns the jobs, in the order asked."""
     if variant == ExportJob.Variant.FINAL and not is_final_allowed(masterplan):
         raise ExportRefused(
             _("Versi final hanya dapat dibuat setelah masterplan disetujui (status: %(s)s).")
@@ -72,41 +81,31 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
     unknown = [key for key in book_keys if key not in books]
     if unknown:
         raise ExportRefused(_("Buku tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
-    jobs, to_render = [], []
+    pages = ExportJob.objects.last_page_counts(masterplan)
     with transaction.atomic():
-        for key in book_keys:
-            book = books[key]
-            job = ExportJob.objects.create(
+        jobs = ExportJob.objects.bulk_create(
+            ExportJob(
                 masterplan=masterplan,
                 book_key=key,
-                book_title=book.title,
+                book_title=books[key].title,
                 variant=variant,
                 requested_by=user,
                 automatic=automatic,
                 stage=_("Menunggu giliran"),
             )
-            try:
-                html = book_html(masterplan, book, draft=variant == "draft")
-                digest = content_hash(html, variant=variant)
-            except RenderError:
-                html, digest = "", ""  # the task will fail with the message
-            source = _reusable(masterplan, key, variant, digest) if digest else None
-            if source:
-                _finish_reused(job, source)
-            else:
-                to_render.append((len(html), job.pk))
-            jobs.append(job)
-        # Largest book first (its HTML's size stands for its render time): while it renders on one worker,
-        # the smaller ones fill the others, and the set ends soonest.
-        for _size, pk in sorted(to_render, reverse=True):
-            transaction.on_commit(lambda pk=pk: _enqueue(render_export, pk))
+            for key in book_keys
+        )
+        # Largest book first: while it renders on one worker, the smaller ones fill the others, and the set ends
+        # soonest. A book's pages at its last export stand for its render time; a book never exported goes first.
+        for job in sorted(jobs, key=lambda job: -pages.get(job.book_key, LARGEST)):
+            transaction.on_commit(lambda pk=job.pk: _enqueue(pk))
     return jobs
 
 
-def _enqueue(task, job_pk):
+def _enqueue(job_pk):
     """Queue a render; if the broker cannot be reached the job fails with a message instead of waiting forever."""
     try:
-        task.delay(job_pk)
+        queue.queue_render(job_pk)
     except Exception as error:  # noqa: BLE001 - kombu/redis connection errors vary by transport
         log.exception("could not queue book export %s", job_pk)
         fail_job(
@@ -159,6 +158,14 @@ def run_job(job_pk):
     began = time.perf_counter()
     pdf, pages = render_book(masterplan, html)
     seconds = time.perf_counter() - began
+    if pages > max_pages():
+        raise RenderError(
+            _(
+                "Buku melebihi %(max)s halaman (%(pages)s halaman): isinya terlalu besar untuk satu buku. "
+                "Periksa isian yang sangat panjang (mis. teks yang ditempel berulang), lalu ekspor lagi."
+            )
+            % {"max": max_pages(), "pages": pages}
+        )
     _set(job.pk, stage=_("Menyimpan berkas"), progress=90)
     job.file.save(f"{job.book_key}-{digest[:12]}.pdf", ContentFile(pdf), save=False)
     with transaction.atomic():  # the requester's notification is written with the job's end; mail after commit
@@ -198,8 +205,6 @@ def fail_job(job_pk, message):
 
 def note_change(masterplan_id):
     """The masterplan changed: remember when, and make sure one countdown task is on its way."""
-    from .tasks import refresh_drafts
-
     if not masterplan_id:
         return
     now = timezone.now()
@@ -210,13 +215,13 @@ def note_change(masterplan_id):
         DraftRefresh.objects.get_or_create(masterplan_id=masterplan_id, defaults={"changed_at": now})
     claimed = DraftRefresh.objects.filter(masterplan_id=masterplan_id, pending=False).update(pending=True)
     if claimed:
-        transaction.on_commit(lambda: _schedule_refresh(refresh_drafts, masterplan_id))
+        transaction.on_commit(lambda: _schedule_refresh(masterplan_id))
 
 
-def _schedule_refresh(task, masterplan_id):
+def _schedule_refresh(masterplan_id):
     """Best effort: a broker that is down must not break the save that triggered it."""
     try:
-        task.apply_async((masterplan_id,), countdown=QUIET_SECONDS)
+        queue.schedule_refresh(masterplan_id, countdown=QUIET_SECONDS)
     except Exception:  # noqa: BLE001
         log.exception("could not schedule the draft refresh of masterplan %s", masterplan_id)
         DraftRefresh.objects.filter(masterplan_id=masterplan_id).update(pending=False)

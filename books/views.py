@@ -77,11 +77,10 @@ def export(request, mp):
         except ExportRefused as error:
             messages.error(request, str(error))
         else:
-            ready = sum(1 for job in jobs if job.status == ExportJob.Status.DONE)
             messages.success(
                 request,
-                _("%(n)s ekspor diminta; %(ready)s langsung siap karena isinya tidak berubah.")
-                % {"n": len(jobs), "ready": ready},
+                _("%(n)s ekspor diminta. Buku yang isinya tidak berubah segera siap dengan berkas sebelumnya.")
+                % {"n": len(jobs)},
             )
     else:
         for errors in form.errors.values():

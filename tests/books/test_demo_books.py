@@ -12,7 +12,8 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 
 from books.models import Book
-from books.rendering import _inline_media, book_html, media_dir, render_book
+from books.numbering import number_parts
+from books.rendering import book_html, media_data_uri, render_book
 from masterplan.models import Masterplan
 from quickwins.models import QuickWin
 from tests.quickwins.factories import QuickWinFactory
@@ -107,7 +108,7 @@ def test_media_outside_the_masterplans_folder_is_left_out(books, settings, tmp_p
     other = tmp_path / "masterplan" / str(mp.pk + 1000)
     other.mkdir(parents=True)
     (other / "x.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * 10)
-    mine = media_dir(mp)
+    mine = tmp_path / "masterplan" / str(mp.pk)
     mine.mkdir(parents=True, exist_ok=True)
     (mine / "ok.jpg").write_bytes(b"\xff\xd8\xff" + b"1" * 10)
     (mine / "page.html").write_bytes(b"<html>")
@@ -115,9 +116,10 @@ def test_media_outside_the_masterplans_folder_is_left_out(books, settings, tmp_p
         f'<img data-book-media="masterplan/{mp.pk + 1000}/x.jpg" alt="a">'
         f'<img data-book-media="masterplan/{mp.pk}/../{mp.pk + 1000}/x.jpg" alt="b">'
         f'<img data-book-media="/etc/passwd" alt="c"><img data-book-media="masterplan/{mp.pk}/page.html" alt="d">'
+        f'<img data-book-media="masterplan/{mp.pk}/hilang.jpg" alt="f"><img data-book-media="masterplan/{mp.pk}" alt="g">'
         f'<img data-book-media="masterplan/{mp.pk}/ok.jpg" alt="e">'
     )
-    out = _inline_media(html, mp)
+    out, _sections = number_parts(html, "c1", [], [], media=lambda name: media_data_uri(mp, name))
     assert out.count("<img") == 1 and 'alt="e"' in out and 'src="data:image/jpeg;base64,' in out
 
 

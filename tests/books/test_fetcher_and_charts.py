@@ -1,18 +1,15 @@
 import pytest
 
-from books.rendering import media_dir
 from core.charts import Bar, GanttRow, gantt_chart, hbar_chart
 from core.pdf import BlockedURL, SafeFetcher, static_uri
-from tests.factories import MasterplanFactory
 
 
 @pytest.fixture
-def fetcher(db):
-    mp = MasterplanFactory()
-    folder = media_dir(mp)
+def fetcher(tmp_path):
+    folder = tmp_path / "masterplan" / "1"
     folder.mkdir(parents=True)
     (folder / "foto.png").write_bytes(b"\x89PNG...")
-    other = media_dir(MasterplanFactory())
+    other = tmp_path / "masterplan" / "2"
     other.mkdir(parents=True)
     (other / "rahasia.png").write_bytes(b"\x89PNG...")
     return SafeFetcher([folder]), folder, other
@@ -34,7 +31,7 @@ def test_fetcher_refuses_another_masterplans_media_and_dot_dot(fetcher):
         safe.fetch(folder.as_uri() + "/../../" + other.parent.name + "/" + other.name + "/rahasia.png")
 
 
-def test_fetcher_serves_static_files_and_the_masterplans_own_media(fetcher):
+def test_fetcher_serves_static_files_and_the_folders_it_is_given(fetcher):
     safe, folder, _other = fetcher
     assert safe.fetch(static_uri("fonts/NotoSans-Regular.ttf")) is not None
     assert safe.fetch((folder / "foto.png").as_uri()) is not None

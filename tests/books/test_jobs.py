@@ -14,7 +14,8 @@ from core import registry
 from masterplan.models import Masterplan
 from tests.factories import MasterplanFactory
 
-from .helpers import metadata
+from .factories import ExportJobFactory
+from .helpers import metadata, pdf_text
 
 
 @pytest.fixture
@@ -48,40 +49,81 @@ def test_all_books_queue_one_task_each(mp, django_capture_on_commit_callbacks):
     assert delay.call_count == 4 and {j.book_key for j in jobs} == {"analisis", "masterplan", "ringkasan", "quickwin"}
 
 
+def test_the_export_request_renders_nothing(mp, django_capture_on_commit_callbacks):
+    """Every book asked for is queued; neither its HTML nor its PDF is made in the request (the task decides
+    whether an unchanged file can be reused)."""
+    with (
+        mock.patch.object(services, "book_html", side_effect=AssertionError("rendered in the request")) as html,
+        mock.patch.object(services, "render_book", side_effect=AssertionError("rendered in the request")) as pdf,
+    ):
+        jobs, delay = _queue(mp, django_capture_on_commit_callbacks, keys=["analisis", "masterplan", "ringkasan"])
+    assert html.call_count == 0 and pdf.call_count == 0
+    assert [j.status for j in jobs] == ["queued"] * 3 and delay.call_count == 3
+
+
 def test_the_largest_book_is_queued_first(mp, django_capture_on_commit_callbacks):
-    """Jobs are listed in the books' order, but queued by the size of their HTML, largest first, so the
-    longest render starts first and the set ends soonest on several workers."""
-    sizes = {"analisis": 300, "masterplan": 900, "ringkasan": 100, "quickwin": 600}
-
-    def html(masterplan, book, draft=True):
-        return "x" * sizes[book.key]
-
-    with mock.patch.object(services, "book_html", side_effect=html):
-        jobs, delay = _queue(mp, django_capture_on_commit_callbacks, keys=list(sizes))
+    """Jobs are listed in the books' order, but queued by the pages of each book's last finished export, largest
+    first (a book never exported counts as largest), so the longest render starts first and the set ends soonest
+    on several workers."""
+    ExportJobFactory(masterplan=mp, book_key="masterplan", page_count=200)  # older: its latest export counts
+    ExportJobFactory(masterplan=mp, book_key="masterplan", page_count=90, variant="final")
+    ExportJobFactory(masterplan=mp, book_key="ringkasan", page_count=15, reused=True)
+    ExportJobFactory(masterplan=mp, book_key="analisis", page_count=60)
+    ExportJobFactory(masterplan=mp, book_key="analisis", page_count=None, status="failed")
+    ExportJobFactory(book_key="quickwin", page_count=900)  # another masterplan's
+    assert ExportJob.objects.last_page_counts(mp) == {"masterplan": 90, "ringkasan": 15, "analisis": 60}
+    keys = ["analisis", "masterplan", "ringkasan", "quickwin"]
+    jobs, delay = _queue(mp, django_capture_on_commit_callbacks, keys=keys)
     by_pk = {job.pk: job.book_key for job in jobs}
-    assert [j.book_key for j in jobs] == list(sizes)
-    assert [by_pk[call.args[0]] for call in delay.call_args_list] == ["masterplan", "quickwin", "analisis", "ringkasan"]
+    assert [j.book_key for j in jobs] == keys
+    assert [by_pk[call.args[0]] for call in delay.call_args_list] == ["quickwin", "masterplan", "analisis", "ringkasan"]
 
 
 def test_unchanged_export_reuses_the_file_at_once(mp, django_capture_on_commit_callbacks):
+    """The request queues the job; the task finds the book's HTML unchanged and ends the job with the stored file,
+    without making a PDF."""
     jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
     tasks.render_export(jobs[0].pk)
     first = ExportJob.objects.get(pk=jobs[0].pk)
-    began = time.perf_counter()
     again, delay = _queue(mp, django_capture_on_commit_callbacks)
-    elapsed = time.perf_counter() - began
-    assert again[0].status == "done" and again[0].reused and delay.call_count == 0
-    assert again[0].file.name == first.file.name and again[0].content_hash == first.content_hash
-    assert elapsed < 0.5  # measured ~20 ms; generous for a shared machine
+    assert again[0].status == "queued" and delay.call_count == 1
+    with mock.patch.object(services, "render_book", side_effect=AssertionError("rendered again")) as render:
+        began = time.perf_counter()
+        tasks.render_export(again[0].pk)
+        elapsed = time.perf_counter() - began
+    job = ExportJob.objects.get(pk=again[0].pk)
+    assert render.call_count == 0 and (job.status, job.reused, job.progress) == ("done", True, 100)
+    assert job.file.name == first.file.name and job.content_hash == first.content_hash
+    assert (job.page_count, job.size, job.render_seconds) == (first.page_count, first.size, 0)
+    assert elapsed < 2  # the HTML only (measured ~50 ms); generous for a shared machine
 
 
 def test_changed_content_is_rendered_again(mp, django_capture_on_commit_callbacks):
     jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
     tasks.render_export(jobs[0].pk)
+    first = ExportJob.objects.get(pk=jobs[0].pk)
     Masterplan.objects.filter(pk=mp.pk).update(foreword="Kata pengantar baru")
     mp.refresh_from_db()
     again, delay = _queue(mp, django_capture_on_commit_callbacks)
     assert again[0].status == "queued" and delay.call_count == 1
+    with mock.patch.object(services, "render_book", wraps=services.render_book) as render:
+        tasks.render_export(again[0].pk)
+    job = ExportJob.objects.get(pk=again[0].pk)
+    assert render.call_count == 1 and (job.status, job.reused) == ("done", False)
+    assert job.content_hash != first.content_hash and job.file.name != first.file.name
+    assert "Kata pengantar baru" in pdf_text(job.file.read())
+
+
+def test_a_final_does_not_reuse_a_draft(mp, django_capture_on_commit_callbacks):
+    jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    tasks.render_export(jobs[0].pk)
+    draft = ExportJob.objects.get(pk=jobs[0].pk)
+    Masterplan.objects.filter(pk=mp.pk).update(status=Masterplan.Status.APPROVED)
+    mp.refresh_from_db()
+    final, _delay = _queue(mp, django_capture_on_commit_callbacks, variant="final")
+    tasks.render_export(final[0].pk)
+    job = ExportJob.objects.get(pk=final[0].pk)
+    assert (job.status, job.reused) == ("done", False) and draft.file and job.file.name != draft.file.name
 
 
 def test_a_rerun_after_a_killed_worker_ends_done_once(mp, django_capture_on_commit_callbacks):
@@ -189,3 +231,54 @@ def test_an_unreachable_broker_does_not_break_a_save(mp, django_capture_on_commi
     ):
         services.note_change(mp.pk)
     assert DraftRefresh.objects.get(masterplan=mp).pending is False  # the next change tries again
+
+
+def test_services_and_tasks_do_not_import_each_other():
+    """tasks import services; services queue through books.queue, which tasks connect on import."""
+    import ast
+    import inspect
+
+    from books import queue
+
+    def imported(module):
+        names = set()
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.ImportFrom):
+                names |= {f"{'.' * node.level}{node.module or ''}:{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+        return names
+
+    assert not {name for name in imported(services) if "tasks" in name}
+    assert ".:services" in imported(tasks) or "books.services" in imported(tasks)
+    assert queue._tasks == {"render": tasks.render_export, "refresh": tasks.refresh_drafts}
+
+
+def test_a_book_over_the_page_limit_fails_saying_so(mp, django_capture_on_commit_callbacks, settings):
+    import re
+
+    settings.BOOK_MAX_PAGES = 3  # every book has more: cover, foreword, contents, chapters
+    jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    tasks.render_export(jobs[0].pk)
+    job = ExportJob.objects.get(pk=jobs[0].pk)
+    assert job.status == "failed" and not job.file and job.finished_at
+    found = re.match(r"Buku melebihi 3 halaman \((\d+) halaman\): isinya terlalu besar untuk satu buku\.", job.error)
+    assert found, job.error
+    settings.BOOK_MAX_PAGES = int(found.group(1))  # exactly at the limit: made
+    again, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    tasks.render_export(again[0].pk)
+    done = ExportJob.objects.get(pk=again[0].pk)
+    assert done.status == "done" and done.page_count == settings.BOOK_MAX_PAGES
+
+
+def test_a_render_over_the_time_limit_fails_saying_so(mp, django_capture_on_commit_callbacks, settings):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    assert tasks.render_export.soft_time_limit == tasks.MAX_SECONDS == 300  # BOOK_MAX_SECONDS' default
+    assert tasks.MAX_SECONDS < settings.CELERY_TASK_TIME_LIMIT
+    jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
+    with mock.patch.object(services, "render_book", side_effect=SoftTimeLimitExceeded()):
+        tasks.render_export(jobs[0].pk)
+    job = ExportJob.objects.get(pk=jobs[0].pk)
+    assert job.status == "failed" and not job.file
+    assert job.error.startswith("Buku melebihi batas waktu pembuatan (300 detik): isinya terlalu besar")
