@@ -7,13 +7,7 @@ class BooksConfig(AppConfig):
     verbose_name = _("Buku")
 
     def ready(self):
-        from core.registry import Panel, Tab, register_change_listener, register_panel, register_tab
+        from . import contributions
 
-        from . import chapters, panels, reviewing, services
-
-        register_tab(Tab("books", _("Buku"), "books:index", 60))
-        register_panel(Panel("books", "books/partials/panel.html", panels.dashboard_panel, 60))
-        chapters.register()
-        register_change_listener("books", services.note_change)  # draft books go stale after a reported change
-        reviewing.register()
+        contributions.register()
         from . import tasks  # noqa: F401 - connects the tasks to books.queue, through which the services queue

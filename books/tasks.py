@@ -47,11 +47,13 @@ def render_export(self, job_pk):
         services.fail_job(job_pk, _("Buku gagal dibuat: %(type)s: %(e)s") % {"type": type(error).__name__, "e": error})
 
 
-@shared_task(acks_late=True)
-def refresh_drafts(masterplan_id):
-    """The countdown after a change: re-render the drafts once the masterplan has been quiet for a minute."""
+@shared_task(bind=True, acks_late=True)
+def refresh_drafts(self, masterplan_id):
+    """The countdown after a change: re-render the drafts once the masterplan has been quiet for a minute.
+    Run eagerly (tests, CELERY_TASK_ALWAYS_EAGER) a countdown is not waited for: it does not ask again, or it
+    would call itself until the recursion limit."""
     result = services.refresh_if_quiet(masterplan_id)
-    if isinstance(result, int):
+    if isinstance(result, int) and not self.request.is_eager:
         refresh_drafts.apply_async((masterplan_id,), countdown=result)
 
 

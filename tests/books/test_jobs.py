@@ -282,3 +282,14 @@ def test_a_render_over_the_time_limit_fails_saying_so(mp, django_capture_on_comm
     job = ExportJob.objects.get(pk=jobs[0].pk)
     assert job.status == "failed" and not job.file
     assert job.error.startswith("Buku melebihi batas waktu pembuatan (300 detik): isinya terlalu besar")
+
+
+def test_an_eager_refresh_does_not_ask_again_and_again(mp, django_capture_on_commit_callbacks):
+    """Eagerly (tests, CELERY_TASK_ALWAYS_EAGER) the countdown is not waited for; asking again would recurse."""
+    with mock.patch.object(tasks.refresh_drafts, "apply_async") as countdown:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.note_change(mp.pk)
+        countdown.reset_mock()
+        tasks.refresh_drafts.apply(args=(mp.pk,))  # still within the quiet minute
+    assert countdown.call_count == 0
+    assert DraftRefresh.objects.get(masterplan=mp).pending  # the broker's countdown will come back for it

@@ -1,0 +1,16 @@
+"""What the books app adds to shared pages: its tab and dashboard card, its own chapters, the review's
+"Buku terakhir" column, and the change listener that marks draft books stale after a reported change."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def register():
+    from core.registry import Panel, Tab, register_change_listener, register_panel, register_tab
+
+    from . import chapters, panels, reviewing, services
+
+    register_tab(Tab("books", _("Buku"), "books:index", 60))
+    register_panel(Panel("books", "books/partials/panel.html", panels.dashboard_panel, 60))
+    chapters.register()
+    register_change_listener("books", services.note_change)  # draft books go stale after a reported change
+    reviewing.register()
