@@ -140,7 +140,9 @@ def test_the_masterplan_closes_with_the_komitmen_bersama(books):
     top = [title for depth, title in outline_titles(masterplan.pdf) if depth == 0]
     assert top[-1] == "Komitmen Bersama"
     last = _flat(masterplan.texts[-1] if "Komitmen" in masterplan.texts[-1] else "".join(masterplan.texts[-2:]))
-    assert re.search(r"L\s?AMPIRAN B Komitmen Bersama", last)  # letter-spaced label, then the title
+    assert re.search(
+        r"L\s?AMPIRAN C Komitmen Bersama", last
+    )  # letter-spaced label, then the title (A: Daftar Singkatan, B: the team)
     assert "H. Ahmad Fauzi" in last and "Bupati Penajam Paser Utara" in last  # a signatory
 
 

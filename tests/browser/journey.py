@@ -43,6 +43,13 @@ class Actor:
             lambda r: self.problems.append(f"{r.status} {r.request.method} {r.url}") if r.status >= 500 else None,
         )
         self.page.on("pageerror", lambda error: self.problems.append(f"script error on {self.page.url}: {error}"))
+        self.confirmations = []  # what the pages asked before a save (an approval undone, a delete)
+        self.page.on("dialog", self._confirm)
+
+    def _confirm(self, dialog):
+        """The person reads the question and says yes, as they would to save an edit of an approved section."""
+        self.confirmations.append(dialog.message)
+        dialog.accept()
 
     def shot(self, label):
         SHOTS.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ OPD_MEMBER = "dlh@luwuutarakab.test"
 EXPERT = "ahli@ugm.test"
 YEARS = list(range(2021, 2027))
 BOOKS = ["Buku Analisis Strategis", "Buku Masterplan Smart City", "Buku Ringkasan Eksekutif", "Buku Quick Win"]
-TABS = ["Ringkasan", "Bimtek", "RPJMD", "Rencana", "Quick Win", "Buku", "Review"]
+TABS = ["Ringkasan", "Bimtek", "RPJMD", "Rencana", "Quick Win", "Buku", "Monev", "Review"]
 PROGRAMMES = ["2.11.02", "2.11.11", "2.16.03", "3.26.03"]  # DLH, DLH, Diskominfo, Dispar
 
 

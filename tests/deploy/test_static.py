@@ -22,6 +22,6 @@ def test_collectstatic_writes_a_manifest_with_hashed_names(settings, tmp_path):
     assert (tmp_path / (bundle + ".gz")).exists()
     # Other references are still rewritten to hashed names: the stylesheet's fonts.
     css = (tmp_path / paths["css/rancang.css"]).read_text()
-    font = paths["fonts/NotoSans-Regular.ttf"].split("/")[-1]
-    assert font != "NotoSans-Regular.ttf" and f'url("../fonts/{font}")' in css
+    font = paths["fonts/web/NotoSans-Regular.woff2"].split("/")[-1]
+    assert font != "NotoSans-Regular.woff2" and f'url("../fonts/web/{font}")' in css
     assert staticfiles_storage.url("css/rancang.css") == "/static/" + paths["css/rancang.css"]
