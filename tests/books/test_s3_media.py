@@ -99,6 +99,7 @@ def uploads(db, s3, settings):
     mp.logo.save("logo.png", ContentFile(_png(120, 60, "#aa2200")))
     quickwin = QuickWinFactory(masterplan=mp, chosen=True, short_name="QW Foto")
     photo = add_photo(
+        masterplan=mp,
         quickwin=quickwin,
         uploaded=SimpleUploadedFile("foto.png", _png(300, 200, "#2266aa"), content_type="image/png"),
         caption="Foto lapangan",

@@ -104,10 +104,10 @@ def eager_tasks(monkeypatch):
     django.core.mail.outbox and book exports are rendered before the redirect.
 
     The debounced re-render of draft books (`books.services._schedule_refresh`, a countdown task) is switched
-    off: eager mode ignores countdowns, so it would re-schedule itself at once, again and again."""
+    off: eager mode ignores countdowns, so every change would run it at once for nothing."""
     from config.celery import app
 
-    monkeypatch.setattr("books.services._schedule_refresh", lambda task, masterplan_id: None)
+    monkeypatch.setattr("books.services._schedule_refresh", lambda masterplan_id: None)
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = False
