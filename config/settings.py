@@ -241,8 +241,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20, minimum=1, maximum=500)
 # Images (core/uploads.py): refused above this many pixels, alone or together in one request (decoding
-# costs 3-4 bytes a pixel); stored at most IMAGE_MAX_SIDE pixels on the longest side.
-UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000, minimum=1_000_000, maximum=40_000_000)
+# costs 4 bytes a pixel: 30 MP is about 120 MB, so a request stays under 200 MB; a 39.7 MP PNG took +208 MB on a
+# fresh server); stored at most IMAGE_MAX_SIDE pixels on the longest side.
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 30_000_000, minimum=1_000_000, maximum=40_000_000)
 UPLOAD_MAX_REQUEST_PIXELS = env_int("UPLOAD_MAX_REQUEST_PIXELS", 150_000_000, minimum=1_000_000)
 IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 2400, minimum=320, maximum=10_000)
 

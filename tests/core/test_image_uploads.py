@@ -34,12 +34,12 @@ def _photo_url(personas):
     return reverse("quickwins:photo_add", args=[personas.masterplan.pk, quickwin.pk]), quickwin
 
 
-def test_an_image_over_40_megapixels_is_refused_with_a_message(as_user, personas, settings, tmp_path):
+def test_an_image_over_30_megapixels_is_refused_with_a_message(as_user, personas, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     url, _quickwin = _photo_url(personas)
-    upload = SimpleUploadedFile("besar.png", png_header(7000, 6000))  # 42 MP
+    upload = SimpleUploadedFile("besar.png", png_header(6400, 5000))  # 32 MP
     page = as_user(personas.opd_member).post(url, {"caption": "x", "image": upload}, follow=True).content.decode()
-    assert "Gambar besar.png terlalu besar: lebih dari 40 megapiksel." in page
+    assert "Gambar besar.png terlalu besar: lebih dari 30 megapiksel." in page
     assert not Photo.objects.exists()
 
 
