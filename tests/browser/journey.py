@@ -252,7 +252,7 @@ def review_rows(page):
 
 
 def section_row(page, label):
-    header = page.get_by_role("rowheader", name=re.compile(rf"^{re.escape(label)}\s+komentar$"))
+    header = page.get_by_role("rowheader", name=re.compile(rf"^{re.escape(label)}\s+komentar\b"))
     return review_rows(page).filter(has=header)
 
 
@@ -260,8 +260,8 @@ def section_states(page):
     """{section label: state label} as the review table shows them."""
     states = {}
     for row in review_rows(page).all():
-        label = row.get_by_role("rowheader").inner_text().replace("komentar", "").strip()
-        states[label] = row.locator(".badge").first.inner_text().strip()
+        label = row.get_by_role("rowheader").inner_text().split("komentar")[0].strip()  # then "Belum ada isi"
+        states[label] = row.locator(".badge[class*='state-']").first.inner_text().strip()
     return states
 
 

@@ -141,6 +141,7 @@ def test_journey_from_an_empty_region(empty_region, actors):
     page = journey.open_review(coordinator)
     sections = journey.section_states(page)
     assert set(sections.values()) == {"Draf"}, sections
+    assert page.get_by_text("Belum ada isi").count() > 0  # sections still empty on the first day say so
     assert journey.press_every(page, "Ajukan") == len(sections)
     assert set(journey.section_states(page).values()) == {"Diajukan"}
 
