@@ -42,6 +42,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _language_reset():
+    """A test that activates English (translation.activate) leaves it active for the next test of the worker;
+    every test ends back on the default language, so the order of tests never changes what they render."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache(settings):
     """Every test starts with an empty cache in memory: throttling counts (core/throttle.py) from zero, and a page
     fragment cached by one test (core/fragments.py) is never seen by another. Never a clear of the Redis database

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from core import registry
 
@@ -14,7 +15,8 @@ from .factories import QuickWinFactory
 
 def period_cell(masterplan):
     chapter = next(c for c in registry.chapters("quickwin") if c.key == "quickwins.profiles")
-    html = render_to_string(chapter.template, chapter.context(masterplan))
+    with translation.override("id"):  # the book's language, whatever a test before this one activated
+        html = render_to_string(chapter.template, chapter.context(masterplan))
     found = re.search(r"Waktu pelaksanaan</th><td>(.*?)</td>", html)
     return found.group(1).strip()
 
