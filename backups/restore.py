@@ -17,6 +17,8 @@ from django.core.management import call_command
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
+from core.fragments import forget_all_fragments
+
 from .dump import referenced_files
 from .manifest import DATABASE_FILE, MEDIA_FILE, BackupError, read_manifest, verify_archives
 
@@ -178,5 +180,6 @@ def restore_backup(*, source, using="default", storage=None, force=False):
     with history_paused():
         call_command("loaddata", str(database_path), database=using, verbosity=0)
     restore_media(source / MEDIA_FILE, manifest, storage)
+    forget_all_fragments()  # pages cached before the restore show other content under the same versions
     verify(manifest, storage, using, report)
     return report

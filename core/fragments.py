@@ -19,6 +19,7 @@ whatever happens, so a write path that forgot to report its change is wrong for 
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,11 +42,28 @@ def _part(value):
     return str(value)
 
 
+GENERATION_KEY = "fragment:generation"
+
+
+def generation():
+    """A number every fragment key holds: `forget_all_fragments()` changes it, so a restored database (whose
+    masterplans may carry the ids, creation times and versions of entries already cached) finds none of them.
+    Kept without expiry; if the cache evicts it, the next value is the current time: everything is forgotten,
+    never an old entry served."""
+    return _cache_call(cache.get_or_set, GENERATION_KEY, time.time_ns, None) or ""
+
+
+def forget_all_fragments():
+    """Every cached fragment is ignored from now on (the cache also holds the broker's neighbours and the
+    throttling counts, so it is not flushed)."""
+    _cache_call(cache.set, GENERATION_KEY, time.time_ns(), None)
+
+
 def fragment_key(masterplan, name, vary=()):
     created = masterplan.created_at.timestamp() if masterplan.created_at else ""
     varied = hashlib.sha1("|".join(_part(v) for v in vary).encode()).hexdigest()[:16]
     return (
-        f"fragment:{name}:{masterplan.pk}:{created}:{masterplan.content_version}:{masterplan.version}:"
+        f"fragment:{generation()}:{name}:{masterplan.pk}:{created}:{masterplan.content_version}:{masterplan.version}:"
         f"{get_language() or ''}:{varied}"
     )
 

@@ -1,5 +1,6 @@
 """core.fragments: page parts cached until the masterplan's content changes, per language, role and masterplan."""
 
+import contextlib
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from core.fragments import CSRF_PLACEHOLDER, cached_fragment, fragment_key
+from core.fragments import CSRF_PLACEHOLDER, GENERATION_KEY, cached_fragment, forget_all_fragments, fragment_key
 from masterplan.access import access_for
 from masterplan.models import Masterplan
 from review.changes import report_change, report_region_change
@@ -149,7 +150,7 @@ def test_a_cache_that_is_down_gives_an_uncached_page(personas, monkeypatch):
         raise ConnectionError("redis restarting")
 
     class Down:
-        get = set = staticmethod(down)
+        get = set = get_or_set = staticmethod(down)
 
     monkeypatch.setattr("core.fragments.cache", Down())
     assert cached_fragment(fresh(personas.masterplan), "t", Renders()) == "<p>x</p>1"
@@ -196,3 +197,41 @@ def test_closing_a_bimtek_stage_reaches_the_cached_card_without_a_content_change
     Stage.objects.filter(masterplan=personas.masterplan, number=1).update(status=StageStatus.CLOSED)
     _, after = dashboard_queries(client, personas.masterplan)
     assert after != before
+
+
+def test_forgetting_all_fragments_renders_every_one_again(personas):
+    masterplan = fresh(personas.masterplan)
+    render = Renders()
+    cached_fragment(masterplan, "t", render)
+    cached_fragment(masterplan, "t", render)
+    assert render.calls == 1
+
+    forget_all_fragments()
+
+    assert cached_fragment(masterplan, "t", render) == "<p>x</p>2"
+
+
+def test_an_evicted_generation_forgets_rather_than_serves_old_entries(personas):
+    masterplan = fresh(personas.masterplan)
+    render = Renders()
+    cached_fragment(masterplan, "t", render)
+    cache.delete(GENERATION_KEY)
+
+    assert cached_fragment(masterplan, "t", render) == "<p>x</p>2"
+
+
+def test_a_restore_forgets_the_fragments_cached_before_it(personas, monkeypatch, tmp_path):
+    from backups import restore
+
+    masterplan = fresh(personas.masterplan)
+    render = Renders()
+    cached_fragment(masterplan, "t", render)
+    # Only the last steps of a restore: the database and media steps are tested in tests/deploy/test_backup.py.
+    for step in ("read_manifest", "verify_archives", "check_migrations", "occupied", "restore_media", "verify"):
+        monkeypatch.setattr(restore, step, lambda *a, **k: [])
+    monkeypatch.setattr(restore, "call_command", lambda *a, **k: None)
+    monkeypatch.setattr(restore, "history_paused", contextlib.nullcontext)
+
+    restore.restore_backup(source=tmp_path)
+
+    assert cached_fragment(masterplan, "t", render) == "<p>x</p>2"
