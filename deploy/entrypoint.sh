@@ -16,7 +16,8 @@ case "$role" in
     exec gunicorn --config deploy/gunicorn.conf.py config.wsgi "$@"
     ;;
   worker)
-    exec celery --app config worker --queues render --prefetch-multiplier 1 \
+    # nice: on a machine shared with the web container, renders yield the CPU to page requests
+    exec nice -n 10 celery --app config worker --queues render --prefetch-multiplier 1 \
       --concurrency "${CELERY_RENDER_CONCURRENCY:-$(nproc)}" --hostname "render@%h" --loglevel "${LOG_LEVEL:-INFO}" "$@"
     ;;
   mailer)

@@ -36,7 +36,7 @@ DJANGO_SETTINGS_MODULE=load_settings PYTHONPATH="$PWD/scripts/load:$PWD" GUNICOR
   GUNICORN_LOG_LEVEL=warning $BIN/gunicorn --config deploy/gunicorn.conf.py --access-logfile "$OUT/access.log" \
   config.wsgi &
 PIDS+=($!)
-$BIN/celery --app config worker --queues render,default --concurrency 1 --prefetch-multiplier 1 \
+nice -n 10 $BIN/celery --app config worker --queues render,default --concurrency 1 --prefetch-multiplier 1 \
   --hostname "load-render@%h" --loglevel WARNING --logfile "$OUT/worker.log" &
 PIDS+=($!)
 # up to 60 s: on the shared 2-core machine gunicorn took more than 20 s to answer, and every request failed
