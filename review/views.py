@@ -24,7 +24,7 @@ from .templatetags.review import thread_context
 
 def _rows(access):
     states = services.section_states(access.masterplan)
-    empty = empty_sections(access.masterplan)
+    empty = empty_sections(access.masterplan, {key: review.version for key, review in states.items()})
     rows = []
     for section in review_sections():
         review = states.get(section.key)

@@ -39,3 +39,20 @@ def test_the_expert_sees_which_submitted_sections_are_empty_and_a_reported_chang
     assert "plan.vision" in empty_sections(masterplan)  # counted for this content version
     report_change(masterplan=masterplan, section_key="plan.vision", user=personas.coordinator, reason="Visi.")
     assert "plan.vision" not in empty_sections(masterplan)
+
+
+def test_an_edit_recounts_only_its_own_section(personas, monkeypatch):
+    from review import sections
+    from review.changes import report_change
+
+    masterplan = personas.masterplan
+    sections.empty_sections(masterplan)  # every section counted once
+    counted = []
+    real = sections._has_content
+    monkeypatch.setattr(sections, "_has_content", lambda records: counted.append(records) or real(records))
+
+    sections.empty_sections(masterplan)
+    assert counted == []
+    report_change(masterplan=masterplan, section_key="plan.vision", user=personas.coordinator, reason="Visi.")
+    sections.empty_sections(masterplan)
+    assert len(counted) == 1
