@@ -175,6 +175,6 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, snapshots, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(str(s.pk), f"{s.label} ({s.taken_at:%d-%m-%Y})") for s in snapshots]
+        choices = [(str(s.pk), f"{s.display_label} ({s.taken_at:%d-%m-%Y})") for s in snapshots]
         self.fields["a"].choices = choices
         self.fields["b"].choices = [*choices, ("today", _("Hari ini (data terkini)"))]

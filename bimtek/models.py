@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -331,6 +332,21 @@ class Snapshot(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def display_label(self):
+        """The label in the reader's language when it is the automatic one of a stage's closing (stored in the
+        language of whoever closed the stage); a label a person typed is shown as typed."""
+        from django.utils import translation
+
+        if not self.stage_id:
+            return self.label
+        roman = self.stage.roman
+        automatic = set()
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                automatic.add(gettext("Penutupan Bimtek %(s)s") % {"s": roman})
+        return gettext("Penutupan Bimtek %(s)s") % {"s": roman} if self.label in automatic else self.label
 
     @property
     def owner_opd_id(self):

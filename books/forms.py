@@ -17,7 +17,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args, books, final_allowed, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["book"].choices = [(ALL, _("Semua buku")), *((b.key, b.title) for b in books)]
+        self.fields["book"].choices = [(ALL, _("Semua buku")), *((b.key, b.display_title) for b in books)]
         self.final_allowed = final_allowed
         self.book_keys = [b.key for b in books]
 

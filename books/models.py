@@ -5,6 +5,7 @@ from bisect import bisect_left
 from django.conf import settings
 from django.db import models
 from django.db.models import Max, Q
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -50,6 +51,28 @@ class Book(Versioned):
 
     def __str__(self):
         return self.title
+
+    @property
+    def display_title(self):
+        """The title in the reader's language when it is a default one (the book itself prints it as stored)."""
+        return gettext(self.title) if self.title else ""
+
+    @property
+    def display_subtitle(self):
+        return gettext(self.subtitle) if self.subtitle else ""
+
+
+# The default books' titles and subtitles (migration 0002 stores them in Indonesian), as message keys for the pages.
+DEFAULT_TITLES = (
+    gettext_noop("Buku Analisis Strategis"),
+    gettext_noop("Kesiapan daerah dan analisis strategis"),
+    gettext_noop("Buku Masterplan Smart City"),
+    gettext_noop("Visi, strategi, program dan peta jalan"),
+    gettext_noop("Buku Ringkasan Eksekutif"),
+    gettext_noop("Ringkasan masterplan untuk setiap perangkat daerah"),
+    gettext_noop("Buku Quick Win"),
+    gettext_noop("Profil program quick win"),
+)
 
 
 class ExportJobQuerySet(models.QuerySet):
@@ -136,6 +159,11 @@ class ExportJob(models.Model):
 
     def __str__(self):
         return f"{self.book_title} ({self.get_variant_display()}) · {self.get_status_display()}"
+
+    @property
+    def display_book_title(self):
+        """The book's title in the reader's language when it is a default one."""
+        return gettext(self.book_title) if self.book_title else ""
 
     @property
     def finished(self):

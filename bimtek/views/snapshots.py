@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import registry
 from masterplan.access import get_for_user, get_masterplan_for_user
@@ -37,7 +38,8 @@ def snapshot(request, mp, pk):
     obj = get_for_user(access, Snapshot.objects.select_related("stage"), pk)
     order = {s.key: i for i, s in enumerate(registry.sections())}  # JSONB does not keep key order
     keys = sorted(obj.data, key=lambda k: (order.get(k, len(order)), k))
-    sections = [(key, obj.sections.get(key, key), obj.data[key]) for key in keys]
+    current = {s.key: str(s.label) for s in registry.sections()}  # in the reader's language, not the frozen one
+    sections = [(key, current.get(key) or _(obj.sections.get(key, key)), obj.data[key]) for key in keys]
     return render(
         request,
         "bimtek/snapshot.html",
@@ -82,6 +84,6 @@ def _side(access, choice):
     """(title, section labels, data) of a snapshot id or 'today'."""
     if choice == "today":
         labels, data = snapshot_diff.freeze(access.masterplan)
-        return (f"Hari ini ({timezone.localdate():%d-%m-%Y})", labels, data)
-    obj = get_for_user(access, Snapshot.objects.all(), choice)
-    return (obj.label, obj.sections, obj.data)
+        return (_("Hari ini (%(date)s)") % {"date": f"{timezone.localdate():%d-%m-%Y}"}, labels, data)
+    obj = get_for_user(access, Snapshot.objects.select_related("stage"), choice)
+    return (obj.display_label, obj.sections, obj.data)

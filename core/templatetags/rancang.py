@@ -2,6 +2,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from core import registry
 
@@ -10,7 +12,7 @@ register = template.Library()
 
 @register.inclusion_tag("masterplan/partials/tabs.html", takes_context=True)
 def masterplan_tabs(context, masterplan, active=""):
-    tabs = [{"key": "dashboard", "label": "Ringkasan", "url": reverse("masterplan:dashboard", args=[masterplan.pk])}]
+    tabs = [{"key": "dashboard", "label": _("Ringkasan"), "url": reverse("masterplan:dashboard", args=[masterplan.pk])}]
     for tab in registry.tabs():
         try:
             url = reverse(tab.url_name, args=[masterplan.pk])
@@ -21,12 +23,14 @@ def masterplan_tabs(context, masterplan, active=""):
 
 
 def _group(digits):
-    return f"{digits:,}".replace(",", ".")
+    """Digits grouped the way of the active language: '1.250.000' in Indonesian, '1,250,000' in English (the
+    books render in Indonesian)."""
+    return number_format(digits, force_grouping=True)
 
 
 @register.filter
 def rupiah(value):
-    """1250000000 -> 'Rp 1.250.000.000'."""
+    """1250000000 -> 'Rp 1.250.000.000' (English: 'Rp 1,250,000,000')."""
     if value in (None, ""):
         return "–"
     try:
@@ -38,7 +42,7 @@ def rupiah(value):
 
 @register.filter
 def ribuan(value):
-    """Thousands separated the Indonesian way: 1250000 -> '1.250.000'."""
+    """Thousands separated the active language's way: 1250000 -> '1.250.000' (English: '1,250,000')."""
     if value in (None, ""):
         return "–"
     try:
