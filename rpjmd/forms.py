@@ -56,7 +56,7 @@ class MappingForm(ElementsMixin, VersionedFormMixin, forms.Form):
     secondary_elements = forms.TypedMultipleChoiceField(
         label=_("Elemen pendukung"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6, "class": "form-select form-select-sm"}),
+        widget=forms.CheckboxSelectMultiple,  # shown grouped by dimension: {% checkbox_groups %}
     )
     justification = forms.CharField(
         label=_("Alasan pemetaan"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})

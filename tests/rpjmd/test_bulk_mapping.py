@@ -123,3 +123,20 @@ def test_the_mapping_page_carries_each_rows_version(setup, as_user):
     html = as_user(setup.opd_member).get(reverse("rpjmd:mapping", args=[setup.masterplan.pk])).content.decode()
     version = Program.objects.get(pk=setup.mapped.pk).version
     assert f'name="version-{setup.mapped.pk}" value="{version}" form="bulk-form"' in html
+
+
+def test_supporting_elements_are_checkboxes_grouped_by_dimension(setup, as_user):
+    Program.objects.get(pk=setup.mapped.pk).secondary_elements.add(element("kesehatan"))
+    client = as_user(setup.opd_member)
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):  # the page and the in-place editor
+        url = reverse("rpjmd:map_program", args=[setup.masterplan.pk, setup.mapped.pk])
+        html = client.get(url, **headers).content.decode()
+        assert "<select multiple" not in html and 'multiple name="secondary_elements"' not in html
+        boxes = html[html.index('class="checkbox-groups') :]
+        boxes = boxes[: boxes.rindex("</fieldset>")]
+        assert "<legend" in boxes and "Elemen pendukung" in boxes
+        assert boxes.count('type="checkbox" name="secondary_elements"') == Element.objects.count()
+        living = boxes[boxes.index("Smart Living") :]
+        assert f'value="{element("kesehatan").pk}" id="map{setup.mapped.pk}_secondary_elements_' in living
+        checked = [line for line in boxes.splitlines() if " checked" in line]
+        assert len(checked) == 1 and f'value="{element("kesehatan").pk}"' in checked[0]
