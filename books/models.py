@@ -82,6 +82,15 @@ class ExportJobQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING])
 
+    def history(self):
+        """(listed, folded) for the export history: every manual export and the newest automatic one of each
+        book are listed; the older automatic re-renders (one per change, 24 in an hour of editing) are folded.
+        Two querysets, newest first; the newest automatic one per book is a subquery (no extra query)."""
+        newest_automatic = self.filter(automatic=True).values("book_key").annotate(last=Max("pk")).values("last")
+        listed = self.filter(Q(automatic=False) | Q(pk__in=newest_automatic)).for_list()
+        folded = self.filter(automatic=True).exclude(pk__in=newest_automatic).for_list()
+        return listed, folded
+
     def last_page_counts(self, masterplan):
         """{book key: pages of the book's latest finished export of `masterplan`} (either variant, reused ones
         too: they carry the pages of their file). One query."""

@@ -34,15 +34,20 @@ def _consistency(masterplan):
     return {"count": len(findings), "first": findings[:FINDINGS_SHOWN], "rest": findings[FINDINGS_SHOWN:]}
 
 
+FOLDED_SHOWN = 50  # older automatic exports shown in the folded part of the history
+
+
 @login_required
 def index(request, mp):
     access = get_masterplan_for_user(request, mp)
     masterplan = access.masterplan
     books = books_for(masterplan)
     latest = latest_by_book(masterplan, books)
-    jobs = ExportJob.objects.filter(masterplan=masterplan).for_list()
-    page = Paginator(jobs, 25).get_page(page_number(request))
+    listed, folded = ExportJob.objects.filter(masterplan=masterplan).history()
+    page = Paginator(listed, 25).get_page(page_number(request))
     ExportJob.objects.mark_queue_positions(page.object_list)
+    folded_count = folded.count()
+    folded_rows = list(folded[:FOLDED_SHOWN]) if folded_count else []
     return render(
         request,
         "books/index.html",
@@ -52,6 +57,8 @@ def index(request, mp):
             "active_tab": "books",
             "rows": [(book, latest.get(book.key)) for book in books],
             "page": page,
+            "folded": folded_rows,
+            "folded_count": folded_count,
             "form": _export_form(masterplan, books=books) if access.can_export else None,
             "final_allowed": is_final_allowed(masterplan),
             "consistency": _consistency(masterplan) if access.can_export else None,

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import EditConflict, VersionedFormMixin
+from core.params import parse_id
 from masterplan.models import OPD, Dimension
 
 from .models import RPJMD, Misi
@@ -55,7 +56,7 @@ class MappingForm(ElementsMixin, VersionedFormMixin, forms.Form):
     secondary_elements = forms.TypedMultipleChoiceField(
         label=_("Elemen pendukung"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6, "class": "form-select form-select-sm"}),
+        widget=forms.CheckboxSelectMultiple,  # shown grouped by dimension: {% checkbox_groups %}
     )
     justification = forms.CharField(
         label=_("Alasan pemetaan"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
@@ -126,6 +127,26 @@ class BulkMappingForm(ElementsMixin, forms.Form):
         if element is None:
             raise forms.ValidationError(_("Pilih elemen tujuan pemetaan."))
         return element
+
+    @staticmethod
+    def version_name(pk):
+        return f"version-{pk}"
+
+    def clean(self):
+        """Every ticked programme carries the version the page showed (`version-<id>`): {id: version}."""
+        data = super().clean()
+        versions = {}
+        for pk in data.get("programs") or []:
+            version = parse_id(self.data.get(self.version_name(pk), ""))
+            if version is None:
+                raise forms.ValidationError(
+                    _(
+                        "Formulir ini tidak membawa versi data, jadi tidak disimpan. Muat ulang halaman, lalu simpan lagi."
+                    )
+                )
+            versions[pk] = version
+        data["versions"] = versions
+        return data
 
 
 class FilterForm(forms.Form):

@@ -82,22 +82,82 @@ def map_program(
     return program
 
 
+class BulkStale(Exception):
+    """Rows of a bulk mapping changed by somebody else since the page was opened: nothing was saved.
+    `rows` are the programmes as saved now (with who changed them last, `changed_by`)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        super().__init__(", ".join(p.code for p in rows))
+
+
+class BulkNeedsConfirmation(Exception):
+    """The bulk mapping would replace the mapping of already mapped programmes (`rows`, as saved now) and the
+    user has not confirmed it yet: nothing was saved."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        super().__init__(", ".join(p.code for p in rows))
+
+
+def bulk_replacements(programs, element: Element) -> list[Program]:
+    """The programmes among `programs` that are mapped already, to another element: a bulk mapping replaces them."""
+    return [p for p in programs if p.primary_element_id and p.primary_element_id != element.pk]
+
+
 @transaction.atomic
-def bulk_map(*, programs: list[Program], element: Element, user) -> int:
-    """Map many programmes of one RPJMD to the same element at once (bulk queries, history kept, one report)."""
+def bulk_map(
+    *,
+    programs: list[Program],
+    element: Element,
+    expected_versions: dict[int, int],
+    confirm_replace: bool = False,
+    user,
+) -> int:
+    """Map many programmes of one RPJMD to the same element at once (bulk queries, history kept, one report).
+
+    `expected_versions` is {programme id: version the page showed}; every programme must be in it. The rows are
+    locked and compared first: if any changed since (or has no version), BulkStale lists them and nothing is
+    written. Programmes already mapped to another element are replaced only with `confirm_replace`; otherwise
+    BulkNeedsConfirmation lists them (the page asks) and nothing is written."""
     if not programs:
         return 0
-    for program in programs:
+    current = {
+        p.pk: p
+        for p in Program.objects.select_for_update(of=("self",))
+        .select_related("primary_element__dimension", "rpjmd")
+        .filter(pk__in=[p.pk for p in programs])
+    }
+    rows = [current[p.pk] for p in programs if p.pk in current]
+    stale = [p for p in rows if expected_versions.get(p.pk) != p.version]
+    if stale:
+        raise BulkStale(_with_last_editor(stale))
+    replaced = bulk_replacements(rows, element)
+    if replaced and not confirm_replace:
+        raise BulkNeedsConfirmation(replaced)
+    for program in rows:
         program.primary_dimension = element.dimension
         program.primary_element = element
         program.version += 1
     bulk_update_with_history(
-        programs, Program, ["primary_dimension", "primary_element", "version"], default_user=user, batch_size=500
+        rows, Program, ["primary_dimension", "primary_element", "version"], default_user=user, batch_size=500
     )
-    report_rpjmd_change(
-        rpjmd=programs[0].rpjmd, section_key=PROGRAMS, user=user, reason=program_reason(count=len(programs))
-    )
-    return len(programs)
+    reason = program_reason(count=len(rows))
+    if replaced:
+        reason = _("%(reason)s %(n)s pemetaan lama diganti.") % {"reason": reason, "n": len(replaced)}
+    report_rpjmd_change(rpjmd=rows[0].rpjmd, section_key=PROGRAMS, user=user, reason=reason)
+    return len(rows)
+
+
+def _with_last_editor(programs):
+    """Set `changed_by` (the user of the newest history row, or None) on each programme: one query."""
+    latest = {}
+    history = Program.history.filter(id__in=[p.pk for p in programs]).select_related("history_user")
+    for row in history.order_by("history_date"):
+        latest[row.id] = row.history_user
+    for program in programs:
+        program.changed_by = latest.get(program.pk)
+    return programs
 
 
 @transaction.atomic

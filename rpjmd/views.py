@@ -249,7 +249,7 @@ def bulk_map(request, mp):
         ids = int_ids(request.POST.getlist("programs"), field=_("Program"))
     except ValueError:
         raise Http404 from None
-    programs = list(Program.objects.filter(rpjmd=rpjmd, pk__in=ids))
+    programs = list(Program.objects.filter(rpjmd=rpjmd, pk__in=ids).order_by("order", "code"))
     if len(programs) != len(ids):
         raise Http404
     if not all(access.can_edit(p) for p in programs):
@@ -264,7 +264,29 @@ def bulk_map(request, mp):
                 messages.error(request, error)
         return redirect(back)
     element = form.cleaned_data["primary_element"]
-    count = services.bulk_map(programs=programs, element=element, user=request.user)
+    versions = form.cleaned_data["versions"]
+    context = {
+        "access": access,
+        "masterplan": access.masterplan,
+        "active_tab": "rpjmd",
+        "element": element,
+        "back": back,
+    }
+    try:
+        count = services.bulk_map(
+            programs=programs,
+            element=element,
+            expected_versions=versions,
+            confirm_replace=request.POST.get("confirm_replace") == "1",
+            user=request.user,
+        )
+    except services.BulkStale as error:
+        context.update({"stale": error.rows, "total": len(programs)})
+        return render(request, "rpjmd/bulk_confirm.html", context, status=409)
+    except services.BulkNeedsConfirmation as error:
+        chosen = [(p.pk, versions[p.pk]) for p in programs]
+        context.update({"replaced": error.rows, "total": len(programs), "chosen": chosen})
+        return render(request, "rpjmd/bulk_confirm.html", context)
     messages.success(
         request, _("%(n)s program dipetakan ke %(e)s (%(d)s).") % {"n": count, "e": element, "d": element.dimension}
     )

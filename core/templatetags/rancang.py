@@ -94,3 +94,33 @@ def years(start, end=None):
     if not end or end == start:
         return str(start)
     return f"{start}–{end}"
+
+
+@register.inclusion_tag("core/partials/checkbox_groups.html")
+def checkbox_groups(field, columns="col-sm-6 col-lg-4"):
+    """A multiple choice as checkboxes grouped like its choices' optgroups (elements by dimension): one
+    fieldset with the field's label as legend, a sub-group per dimension. No Ctrl-click, works without JS.
+    `field` is a bound field whose choices are [(group, [(value, label), ...]), ...] (ungrouped also works)."""
+    value = field.value() or []
+    chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+    groups = []
+    index = 0
+    for group, options in field.field.choices:
+        if not isinstance(options, list | tuple):
+            options, group = [(group, options)], ""
+        items = []
+        for option_value, label in options:
+            if option_value in ("", None):
+                continue
+            items.append(
+                {
+                    "id": f"{field.auto_id}_{index}",
+                    "value": option_value,
+                    "label": label,
+                    "checked": str(option_value) in chosen,
+                }
+            )
+            index += 1
+        if items:
+            groups.append({"name": group, "items": items})
+    return {"field": field, "groups": groups, "columns": columns}

@@ -27,7 +27,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True))  # live_server needs committed data
+            if not getattr(item.module, "SHARED_DEMO", False):  # such a module keeps one demo for all its tests
+                item.add_marker(pytest.mark.django_db(transaction=True))  # live_server needs committed data
 
 
 @pytest.fixture(scope="session")

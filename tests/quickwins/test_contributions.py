@@ -52,8 +52,8 @@ def test_list_pages_run_constant_queries(as_user, personas, dims, django_assert_
     _many(personas, dims, 15)
     # session, user, masterplan, membership, quick wins (+dimension, element), their owners (+OPD),
     # dimensions, weights (selection only), the section's review state (selection only: the undo warning of
-    # its forms), unread notifications (the bell)
-    expected = {"catalogue": 8, "selection": 10}[name]
+    # its forms), unread notifications (the bell); the catalogue's section thread (comments, members for the box)
+    expected = {"catalogue": 10, "selection": 10}[name]
     assert few == expected
     with django_assert_num_queries(expected):
         response = client.get(url)

@@ -59,7 +59,11 @@ def test_bulk_mapping_reports_once(setup, as_user):
     element = Element.objects.get(key="proteksi-lingkungan")
     response = as_user(setup.opd_member).post(
         reverse("rpjmd:bulk_map", args=[setup.masterplan.pk]),
-        {"programs": [p.pk for p in programs], "primary_element": element.pk},
+        {
+            "programs": [p.pk for p in programs],
+            "primary_element": element.pk,
+            **{f"version-{p.pk}": p.version for p in programs},  # the versions the mapping page showed
+        },
     )
     assert response.status_code == 302
     review.refresh_from_db()

@@ -183,7 +183,13 @@ def test_bulk_map_own_programmes(setup, as_user):
     second = ProgramFactory(rpjmd=setup.rpjmd, opd=setup.opd)
     target = element("proteksi-lingkungan")
     response = as_user(setup.opd_member).post(
-        url("bulk_map", setup), {"programs": [setup.own.pk, second.pk], "primary_element": target.pk}
+        url("bulk_map", setup),
+        {
+            "programs": [setup.own.pk, second.pk],
+            "primary_element": target.pk,
+            f"version-{setup.own.pk}": setup.own.version,
+            f"version-{second.pk}": second.version,
+        },
     )
     assert response.status_code == 302
     assert Program.objects.filter(primary_element=target).count() == 2
@@ -207,7 +213,8 @@ def test_bulk_map_unknown_id_is_404(setup, as_user):
 
 def test_bulk_map_needs_an_element(setup, as_user):
     client = as_user(setup.coordinator)
-    response = client.post(url("bulk_map", setup), {"programs": [setup.own.pk], "primary_element": ""}, follow=True)
+    data = {"programs": [setup.own.pk], "primary_element": "", f"version-{setup.own.pk}": 1}
+    response = client.post(url("bulk_map", setup), data, follow=True)
     assert "Pilih elemen tujuan" in response.content.decode()
     assert not Program.objects.mapped().exists()
 

@@ -68,7 +68,9 @@ def _map_program_htmx(p):
 
 def _bulk_map(p):
     others = [ProgramFactory(rpjmd=p.rpjmd, opd=p.opd) for _ in range(3)]
-    data = {"programs": [p.own.pk, *(o.pk for o in others)], "primary_element": _element("proteksi-lingkungan").pk}
+    chosen = [p.own, *others]
+    data = {"programs": [o.pk for o in chosen], "primary_element": _element("proteksi-lingkungan").pk}
+    data.update({f"version-{o.pk}": o.version for o in chosen})
     assert p.client.post(reverse("rpjmd:bulk_map", args=[p.masterplan.pk]), data).status_code == 302
     assert Program.objects.filter(primary_element=_element("proteksi-lingkungan")).count() == 4
 

@@ -128,7 +128,8 @@ def test_bulk_mapping_of_a_foreign_rpjmd_programme_changes_nothing(client, perso
     assert response.status_code in (200, 302, 404)
     world["foreign_program"].refresh_from_db()
     assert world["foreign_program"].primary_element_id is None
-    client.post(url, {"programs": [world["own_program"].pk], "primary_element": element.pk})
+    own = world["own_program"]
+    client.post(url, {"programs": [own.pk], "primary_element": element.pk, f"version-{own.pk}": own.version})
     world["own_program"].refresh_from_db()
     assert world["own_program"].primary_element_id == element.pk  # the same post with A's own id works
 
