@@ -86,6 +86,7 @@ def start_stage(*, masterplan: Masterplan, number: int, user=None) -> Stage:
     stage.status = StageStatus.RUNNING
     stage.closed_at = None
     stage.closed_by = None
+    stage.missing_at_close = None
     stage.version += 1
     _by(stage, user).save()
     reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
@@ -114,12 +115,14 @@ def close_stage(*, masterplan: Masterplan, number: int, user, when=None) -> Snap
     """Close a stage and freeze the masterplan's content with who and when. Returns the snapshot."""
     stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
     when = when or timezone.now()
+    checklist = checklists(masterplan)[number]
     stage.status = StageStatus.CLOSED
     stage.closed_at = when
     stage.closed_by = user
+    stage.missing_at_close = [{"key": item.key, "label": str(item.label)} for item in checklist.missing]
     stage.version += 1
     _by(stage, user).save()
-    reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
+    reviewing.store_checklists(masterplan, [(stage, checklist, [])])
     return take_snapshot(masterplan=masterplan, user=user, stage=stage, when=when)
 
 
