@@ -56,9 +56,16 @@ class SessionForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelFo
             "minutes": forms.Textarea(attrs={"rows": 12}),
         }
 
-    def __init__(self, *args, masterplan, **kwargs):
+    def __init__(self, *args, masterplan, closed_stage=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_opds(masterplan, "invited_opds")
+        if closed_stage is not None:  # a new session for a stage already closed: asked, not silent
+            self.fields["confirm_closed"] = forms.BooleanField(
+                label=_("Saya tahu Bimtek %(s)s sudah ditutup; tetap catat sesi ini.") % {"s": closed_stage.roman},
+                help_text=_("Snapshot penutupan tahap tidak berubah; sesi baru hanya masuk ke data terkini."),
+                required=True,
+                error_messages={"required": _("Centang konfirmasi untuk mencatat sesi di tahap yang sudah ditutup.")},
+            )
         self._helper()
 
     def clean_minutes(self):

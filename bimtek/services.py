@@ -14,6 +14,7 @@ in a snapshot instead of changing it (the stage keeps its own history).
 Uploaded files (attachments, the signed scan) are never removed from storage: the history rows name them, so an
 earlier scan replaced by a new one, or a deleted attachment, can still be opened from its history and a backup."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -129,11 +130,22 @@ def close_stage(*, masterplan: Masterplan, number: int, user, when=None) -> Snap
 # Sessions ------------------------------------------------------------------------------------------
 
 
+class StageClosedError(ValidationError):
+    """A session for a closed stage was not confirmed."""
+
+
 @transaction.atomic
-def create_session(*, masterplan: Masterplan, user, form, number: int) -> Session:
-    """Save a valid SessionForm as a new session of stage `number`."""
+def create_session(*, masterplan: Masterplan, user, form, number: int, confirm_closed: bool = False) -> Session:
+    """Save a valid SessionForm as a new session of stage `number`. A closed stage takes a session only with
+    `confirm_closed` (its closing snapshot stays as it was); otherwise StageClosedError, nothing written."""
+    stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
+    if stage.is_closed and not confirm_closed:
+        raise StageClosedError(
+            _("Bimtek %(s)s sudah ditutup. Konfirmasi dulu bila sesi ini memang tetap dicatat di tahap tersebut.")
+            % {"s": stage.roman}
+        )
     form.instance.masterplan = masterplan
-    form.instance.stage = ensure_stage(masterplan=masterplan, number=number)
+    form.instance.stage = stage
     _by(form.instance, user)
     session = save_versioned(form)
     _report(masterplan, SESSIONS, user, _("Sesi “%(t)s” ditambahkan.") % {"t": session.title})
