@@ -185,3 +185,49 @@ class CompareForm(forms.Form):
         choices = [(str(s.pk), f"{s.label} ({s.taken_at:%d-%m-%Y})") for s in snapshots]
         self.fields["a"].choices = choices
         self.fields["b"].choices = [*choices, ("today", _("Hari ini (data terkini)"))]
+
+
+class AttendancePasteForm(HelperMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Daftar peserta"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false", "class": "font-monospace"}),
+        help_text=_(
+            "Satu orang per baris: nama, jabatan, OPD (nama atau singkatan), dipisah tab (salin dari Excel), "
+            "titik koma atau koma. Contoh: Budi Santoso; Kepala Bidang; DLH"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
+class AttendanceUploadForm(HelperMixin, forms.Form):
+    """The file only: its content is read (and refused when hostile) by core.spreadsheets in attendance.py."""
+
+    sheet = forms.FileField(
+        label=_("Lembar daftar hadir (.xlsx atau .csv)"),
+        help_text=_("Kolom Nama, Jabatan dan OPD (atau Instansi); baris judul boleh ada."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+    def clean_sheet(self):
+        uploaded = self.cleaned_data["sheet"]
+        if not uploaded.name.lower().endswith((".xlsx", ".csv")):
+            raise ValidationError(
+                _("%(name)s bukan jenis yang diizinkan: unggah lembar kerja .xlsx atau .csv.") % {"name": uploaded.name}
+            )
+        limit = settings.UPLOAD_MAX_MB * 1024 * 1024
+        if uploaded.size > limit:
+            raise ValidationError(
+                _("Berkas %(name)s terlalu besar; batasnya %(max)s MB.")
+                % {"name": uploaded.name, "max": settings.UPLOAD_MAX_MB}
+            )
+        return uploaded

@@ -25,7 +25,7 @@ from core.uploads import IMAGE_KINDS, make_thumbnail
 from masterplan.models import Masterplan
 from review.changes import report_change
 
-from . import reviewing, snapshots
+from . import attendance, reviewing, snapshots
 from .checklists import checklists
 from .models import (
     Attachment,
@@ -178,6 +178,34 @@ def add_attendee(*, masterplan: Masterplan, user, session: Session, form) -> Att
     form.save()
     _report(masterplan, SESSIONS, user, _("Daftar hadir sesi “%(t)s” diubah.") % {"t": session.title})
     return attendee
+
+
+class AttendanceError(ValidationError):
+    """A pasted or uploaded attendance list that cannot be written whole; `messages` name the lines."""
+
+
+@transaction.atomic
+def import_attendees(*, masterplan: Masterplan, user, session: Session, text: str) -> list[Attendee]:
+    """Add every person of an attendance list (attendance.py's format: one per line, name, position, OPD) to the
+    session, all or nothing: the list is read again here (the confirm step's text is as hostile as the first
+    paste), and one unreadable line, unknown OPD or duplicate refuses the whole list with AttendanceError."""
+    Session.objects.select_for_update().filter(pk=session.pk).get()  # two confirms of one list: one wins
+    result = attendance.preview(attendance.lines_from_text(text), session=session)
+    if not result.ok:
+        raise AttendanceError(result.errors)
+    added = []
+    for row in result.rows:
+        attendee = Attendee(session=session, name=row.name, position=row.position, opd=row.opd)
+        attendee.full_clean()
+        _by(attendee, user).save()
+        added.append(attendee)
+    _report(
+        masterplan,
+        SESSIONS,
+        user,
+        _("%(n)s peserta ditambahkan ke daftar hadir sesi “%(t)s”.") % {"n": len(added), "t": session.title},
+    )
+    return added
 
 
 @transaction.atomic
