@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.sanitize import clean_html
+from core.sanitize import clean_rich_text
 from core.textlimits import TextLimitsMixin
 from core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from masterplan.models import OPD
@@ -53,7 +53,7 @@ class SessionForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelFo
             "experts": forms.Textarea(attrs={"rows": 3}),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "invited_opds": forms.CheckboxSelectMultiple,
-            "minutes": forms.Textarea(attrs={"rows": 12}),
+            "minutes": forms.Textarea(attrs={"rows": 12, "data-richtext": "minutes"}),
         }
 
     def __init__(self, *args, masterplan, closed_stage=None, **kwargs):
@@ -69,7 +69,7 @@ class SessionForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelFo
         self._helper()
 
     def clean_minutes(self):
-        return clean_html(self.cleaned_data.get("minutes", ""))
+        return clean_rich_text(self.cleaned_data.get("minutes", ""))
 
 
 class AttendeeForm(HelperMixin, RegionOPDMixin, forms.ModelForm):

@@ -120,7 +120,8 @@ class Session(Versioned):
         _("notulen"),
         blank=True,
         help_text=_(
-            "Boleh memakai HTML sederhana: judul (h3), paragraf (p), daftar (ul, ol, li), tebal (strong), tabel. Skrip dan gaya dibuang saat disimpan."
+            "Tulis seperti biasa: baris kosong memisahkan paragraf. Tombol di atas kotak memberi huruf tebal, "
+            "miring, judul dan daftar; tidak perlu menulis HTML."
         ),
     )
     history = HistoricalRecords(m2m_fields=[invited_opds])

@@ -1,0 +1,142 @@
+// A small rich-text editor for textareas marked data-richtext (bimtek minutes): bold, italic, headings, lists,
+// without typing HTML. Without this file the textarea stays: the server makes paragraphs of blank lines and
+// sanitises whatever is sent (core.sanitize.clean_rich_text), so nothing here is a security boundary.
+(function () {
+  "use strict";
+
+  var ALLOWED = {
+    P: 1, BR: 1, STRONG: 1, B: 1, EM: 1, I: 1, U: 1, H3: 1, H4: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1,
+    TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, A: 1, HR: 1
+  };
+  var DROPPED = { SCRIPT: 1, STYLE: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, TEMPLATE: 1, NOSCRIPT: 1, SVG: 1, MATH: 1 };
+
+  function escapeText(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  // Plain text (no tags) as paragraphs, as the server does.
+  function textToHtml(text) {
+    return text.replace(/\r\n?/g, "\n").trim().split(/\n[ \t]*\n+/).filter(function (p) {
+      return p.trim();
+    }).map(function (p) {
+      return "<p>" + p.trim().split("\n").map(function (line) { return escapeText(line.trim()); }).join("<br>") + "</p>";
+    }).join("");
+  }
+
+  // Copy only allowed elements (no attributes but a link's href) from parsed, inert HTML into `target`.
+  function copyClean(source, target) {
+    Array.prototype.forEach.call(source.childNodes, function (node) {
+      if (node.nodeType === 3) {
+        target.appendChild(document.createTextNode(node.nodeValue));
+      } else if (node.nodeType === 1 && !DROPPED[node.tagName]) {
+        if (ALLOWED[node.tagName]) {
+          var copy = document.createElement(node.tagName === "H2" ? "H3" : node.tagName);
+          var href = node.tagName === "A" ? node.getAttribute("href") || "" : "";
+          if (/^(https?:|mailto:)/i.test(href)) {
+            copy.setAttribute("href", href);
+          }
+          copyClean(node, copy);
+          target.appendChild(copy);
+        } else {
+          copyClean(node, target); // keep the text of unknown wrappers (span, div, font)
+        }
+      }
+    });
+  }
+
+  function load(editor, value) {
+    var html = /<\s*\/?\s*[a-zA-Z!][^>]*>/.test(value) ? value : textToHtml(value);
+    var parsed = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs, nothing loads
+    editor.textContent = "";
+    copyClean(parsed.body, editor);
+  }
+
+  var BUTTONS = [
+    { label: "B", title: "Tebal", cls: "fw-bold", run: function () { document.execCommand("bold"); } },
+    { label: "I", title: "Miring", cls: "fst-italic", run: function () { document.execCommand("italic"); } },
+    { label: "Judul", title: "Judul bagian", run: function () { document.execCommand("formatBlock", false, "h3"); } },
+    { label: "¶", title: "Paragraf biasa", run: function () { document.execCommand("formatBlock", false, "p"); } },
+    { label: "• Daftar", title: "Daftar berbutir", run: function () { document.execCommand("insertUnorderedList"); } },
+    { label: "1. Daftar", title: "Daftar bernomor", run: function () { document.execCommand("insertOrderedList"); } }
+  ];
+
+  function enhance(textarea) {
+    var wrapper = document.createElement("div");
+    wrapper.className = "richtext border rounded";
+    var toolbar = document.createElement("div");
+    toolbar.className = "richtext-toolbar btn-toolbar gap-1 p-1 border-bottom bg-light";
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Format notulen");
+    var editor = document.createElement("div");
+    editor.className = "richtext-editor minutes p-2";
+    editor.contentEditable = "true";
+    editor.setAttribute("role", "textbox");
+    editor.setAttribute("aria-multiline", "true");
+    var label = textarea.id && document.querySelector("label[for='" + textarea.id + "']");
+    if (label) {
+      label.id = label.id || textarea.id + "-label";
+      editor.setAttribute("aria-labelledby", label.id);
+      label.addEventListener("click", function () { editor.focus(); });
+    }
+    if (textarea.getAttribute("aria-describedby")) {
+      editor.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
+    }
+    BUTTONS.forEach(function (spec) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn btn-sm btn-outline-secondary " + (spec.cls || "");
+      button.textContent = spec.label;
+      button.title = spec.title;
+      button.setAttribute("aria-label", spec.title);
+      button.addEventListener("mousedown", function (event) { event.preventDefault(); }); // keep the selection
+      button.addEventListener("click", function () {
+        editor.focus();
+        spec.run();
+        sync();
+      });
+      toolbar.appendChild(button);
+    });
+    load(editor, textarea.value);
+    if (!editor.innerHTML) {
+      editor.innerHTML = "<p><br></p>";
+    }
+    function sync() {
+      var text = editor.textContent.trim();
+      textarea.value = text || editor.querySelector("li, hr, table") ? editor.innerHTML : "";
+    }
+    editor.addEventListener("input", sync);
+    editor.addEventListener("blur", sync);
+    editor.addEventListener("focus", function () {
+      document.execCommand("defaultParagraphSeparator", false, "p");
+    });
+    editor.addEventListener("paste", function (event) {
+      // Pasted HTML (Word, a web page) is reduced to the allowed elements; plain text becomes paragraphs.
+      var data = event.clipboardData;
+      if (!data) {
+        return;
+      }
+      event.preventDefault();
+      var html = data.getData("text/html");
+      var holder = document.createElement("div");
+      load(holder, html || data.getData("text/plain"));
+      document.execCommand("insertHTML", false, holder.innerHTML);
+      sync();
+    });
+    if (textarea.form) {
+      textarea.form.addEventListener("submit", sync, true);
+    }
+    wrapper.appendChild(toolbar);
+    wrapper.appendChild(editor);
+    textarea.hidden = true;
+    textarea.parentNode.insertBefore(wrapper, textarea);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.execCommand) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-richtext]"), enhance);
+  });
+})();
