@@ -46,6 +46,7 @@ def clean_html(value):
 
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_EMPTY_BLOCK = re.compile(r"<(p|h[234])>(?:\s|&nbsp;|<br>)*</\1>")  # the empty lines an editor leaves
 
 
 def has_tags(value):
@@ -71,4 +72,4 @@ def clean_rich_text(value):
         return ""
     if not has_tags(value):
         value = text_to_html(value)
-    return clean_html(value)
+    return _EMPTY_BLOCK.sub("", clean_html(value)).strip()

@@ -8,6 +8,7 @@
     P: 1, BR: 1, STRONG: 1, B: 1, EM: 1, I: 1, U: 1, H3: 1, H4: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1,
     TABLE: 1, THEAD: 1, TBODY: 1, TR: 1, TH: 1, TD: 1, A: 1, HR: 1
   };
+  var RENAMED = { B: "STRONG", I: "EM", H2: "H3" }; // what the browser's commands write -> what we store
   var DROPPED = { SCRIPT: 1, STYLE: 1, IFRAME: 1, OBJECT: 1, EMBED: 1, TEMPLATE: 1, NOSCRIPT: 1, SVG: 1, MATH: 1 };
 
   function escapeText(text) {
@@ -32,7 +33,7 @@
         target.appendChild(document.createTextNode(node.nodeValue));
       } else if (node.nodeType === 1 && !DROPPED[node.tagName]) {
         if (ALLOWED[node.tagName]) {
-          var copy = document.createElement(node.tagName === "H2" ? "H3" : node.tagName);
+          var copy = document.createElement(RENAMED[node.tagName] || node.tagName);
           var href = node.tagName === "A" ? node.getAttribute("href") || "" : "";
           if (/^(https?:|mailto:)/i.test(href)) {
             copy.setAttribute("href", href);
@@ -76,7 +77,10 @@
     editor.setAttribute("aria-multiline", "true");
     var label = textarea.id && document.querySelector("label[for='" + textarea.id + "']");
     if (label) {
+      // The label names the editor now; the hidden textarea only carries the value.
+      editor.id = textarea.id + "-editor";
       label.id = label.id || textarea.id + "-label";
+      label.htmlFor = editor.id;
       editor.setAttribute("aria-labelledby", label.id);
       label.addEventListener("click", function () { editor.focus(); });
     }
@@ -103,8 +107,19 @@
       editor.innerHTML = "<p><br></p>";
     }
     function sync() {
-      var text = editor.textContent.trim();
-      textarea.value = text || editor.querySelector("li, hr, table") ? editor.innerHTML : "";
+      var clean = document.createElement("div");
+      copyClean(editor, clean);
+      Array.prototype.forEach.call(clean.querySelectorAll("p, h3, h4, li"), function (block) {
+        if (!block.textContent.trim() && !block.querySelector("hr, table")) {
+          block.parentNode.removeChild(block); // the empty lines Enter leaves behind
+        }
+      });
+      Array.prototype.forEach.call(clean.querySelectorAll("ul, ol"), function (list) {
+        if (!list.children.length) {
+          list.parentNode.removeChild(list);
+        }
+      });
+      textarea.value = clean.textContent.trim() || clean.querySelector("hr, table") ? clean.innerHTML : "";
     }
     editor.addEventListener("input", sync);
     editor.addEventListener("blur", sync);

@@ -27,6 +27,7 @@ def test_editor_html_is_sanitised_not_converted():
         '<h3>Ringkasan</h3><p style="color:red" onclick="x()">Isi <strong>penting</strong></p><script>alert(1)</script>'
     )
     assert clean_rich_text(html) == "<h3>Ringkasan</h3><p>Isi <strong>penting</strong></p>"
+    assert clean_rich_text("<p>Satu</p><p><br></p><p> </p><h3></h3><p>Dua</p>") == "<p>Satu</p><p>Dua</p>"
 
 
 def test_plain_minutes_saved_through_the_form_keep_paragraphs(as_user, personas):
