@@ -59,8 +59,8 @@
     { label: "I", title: "Miring", cls: "fst-italic", run: function () { document.execCommand("italic"); } },
     { label: "Judul", title: "Judul bagian", run: function () { document.execCommand("formatBlock", false, "h3"); } },
     { label: "¶", title: "Paragraf biasa", run: function () { document.execCommand("formatBlock", false, "p"); } },
-    { label: "• Daftar", title: "Daftar berbutir", run: function () { document.execCommand("insertUnorderedList"); } },
-    { label: "1. Daftar", title: "Daftar bernomor", run: function () { document.execCommand("insertOrderedList"); } }
+    { label: "• Daftar", title: "• Daftar berbutir", run: function () { document.execCommand("insertUnorderedList"); } },
+    { label: "1. Daftar", title: "1. Daftar bernomor", run: function () { document.execCommand("insertOrderedList"); } }
   ];
 
   function enhance(textarea) {
@@ -90,7 +90,7 @@
     BUTTONS.forEach(function (spec) {
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "btn btn-sm btn-outline-secondary " + (spec.cls || "");
+      button.className = "btn btn-sm btn-outline-dark " + (spec.cls || "");
       button.textContent = spec.label;
       button.title = spec.title;
       button.setAttribute("aria-label", spec.title);
