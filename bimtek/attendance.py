@@ -127,9 +127,10 @@ class OPDMatcher:
 
     def __init__(self, masterplan):
         self.by_key = {}
-        for opd in OPD.objects.for_masterplan(masterplan):
+        opds = list(OPD.objects.for_masterplan(masterplan))
+        for opd in opds:  # names first: an acronym never hides another OPD's full name
             self.by_key.setdefault(normalise(opd.name), opd)
-        for opd in OPD.objects.for_masterplan(masterplan):
+        for opd in opds:
             self.by_key.setdefault(normalise(opd.acronym), opd)
 
     def get(self, text):

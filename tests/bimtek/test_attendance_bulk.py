@@ -223,3 +223,15 @@ def test_attendance_sheet_blank_rows_are_bounded(as_user, personas, session):
         response = as_user(personas.coordinator).get(url, {"kosong": asked})
         text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
         assert f"{last}." in text and f"{last + 1}." not in text, asked
+
+
+def test_a_full_hall_is_written_in_a_constant_number_of_queries(personas, session, django_assert_max_num_queries):
+    text = "\n".join(f"Peserta {i}\tStaf\t{'DLH' if i % 2 else 'Dinas Pariwisata'}" for i in range(100))
+    # lock the session, the existing attendance, the OPDs, one INSERT of the rows, one of their history, then
+    # report_change (review row, masterplan version, experts and coordinators to notify, notifications)
+    with django_assert_max_num_queries(25):
+        added = services.import_attendees(
+            masterplan=personas.masterplan, user=personas.coordinator, session=session, text=text
+        )
+    assert len(added) == 100 and Attendee.objects.filter(session=session).count() == 100
+    assert Attendee.history.filter(history_user=personas.coordinator, history_type="+").count() == 100
