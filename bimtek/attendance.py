@@ -113,9 +113,7 @@ def lines_from_upload(uploaded):
         if not any(cells):
             continue
         if columns:
-            fields = [cells[i] if i is not None and i < len(cells) else "" for i in columns]
-            if columns[2] is None:
-                fields = fields[:2]
+            fields = [cells[i] if i is not None and i < len(cells) else "" for i in columns]  # a missing column: ""
         else:
             fields = cells
         lines.append(Line(index, fields))

@@ -235,3 +235,9 @@ def test_a_full_hall_is_written_in_a_constant_number_of_queries(personas, sessio
         )
     assert len(added) == 100 and Attendee.objects.filter(session=session).count() == 100
     assert Attendee.history.filter(history_user=personas.coordinator, history_type="+").count() == 100
+
+
+def test_sheet_without_an_opd_column_says_so_by_line(personas, session):
+    upload = _xlsx([["Nama", "Jabatan"], ["Budi", "Kepala Bidang"]])
+    result = attendance.preview(attendance.lines_from_upload(upload), session=session)
+    assert not result.rows and result.errors == ["Baris 2: OPD kosong."]
