@@ -1,3 +1,5 @@
+import json
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
@@ -59,6 +61,20 @@ class SessionForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelFo
     def __init__(self, *args, masterplan, closed_stage=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_opds(masterplan, "invited_opds")
+        self.fields["minutes"].widget.attrs["data-richtext-labels"] = json.dumps(
+            {  # the editor's buttons (static/js/richtext.js), in the reader's language
+                "toolbar": str(_("Format notulen")),
+                "bold": str(_("Tebal")),
+                "italic": str(_("Miring")),
+                "heading": str(_("Judul bagian")),
+                "heading_short": str(_("Judul")),
+                "paragraph": str(_("Paragraf biasa")),
+                "bullets": str(_("• Daftar berbutir")),
+                "bullets_short": str(_("• Daftar")),
+                "numbers": str(_("1. Daftar bernomor")),
+                "numbers_short": str(_("1. Daftar")),
+            }
+        )
         if closed_stage is not None:  # a new session for a stage already closed: asked, not silent
             self.fields["confirm_closed"] = forms.BooleanField(
                 label=_("Saya tahu Bimtek %(s)s sudah ditutup; tetap catat sesi ini.") % {"s": closed_stage.roman},

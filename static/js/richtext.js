@@ -54,22 +54,46 @@
     copyClean(parsed.body, editor);
   }
 
-  var BUTTONS = [
-    { label: "B", title: "Tebal", cls: "fw-bold", run: function () { document.execCommand("bold"); } },
-    { label: "I", title: "Miring", cls: "fst-italic", run: function () { document.execCommand("italic"); } },
-    { label: "Judul", title: "Judul bagian", run: function () { document.execCommand("formatBlock", false, "h3"); } },
-    { label: "¶", title: "Paragraf biasa", run: function () { document.execCommand("formatBlock", false, "p"); } },
-    { label: "• Daftar", title: "• Daftar berbutir", run: function () { document.execCommand("insertUnorderedList"); } },
-    { label: "1. Daftar", title: "1. Daftar bernomor", run: function () { document.execCommand("insertOrderedList"); } }
-  ];
+  // Labels come from the page (data-richtext-labels, translated by the server); these are the fallbacks.
+  var DEFAULT_LABELS = {
+    toolbar: "Format notulen", bold: "Tebal", italic: "Miring", heading: "Judul bagian", heading_short: "Judul",
+    paragraph: "Paragraf biasa", bullets: "• Daftar berbutir", bullets_short: "• Daftar",
+    numbers: "1. Daftar bernomor", numbers_short: "1. Daftar"
+  };
+
+  function labelsOf(textarea) {
+    var labels = {};
+    var given = {};
+    try {
+      given = JSON.parse(textarea.getAttribute("data-richtext-labels") || "{}");
+    } catch (error) {
+      given = {};
+    }
+    Object.keys(DEFAULT_LABELS).forEach(function (key) {
+      labels[key] = typeof given[key] === "string" ? given[key] : DEFAULT_LABELS[key];
+    });
+    return labels;
+  }
+
+  function buttons(t) {
+    return [
+      { label: "B", title: t.bold, cls: "fw-bold", run: function () { document.execCommand("bold"); } },
+      { label: "I", title: t.italic, cls: "fst-italic", run: function () { document.execCommand("italic"); } },
+      { label: t.heading_short, title: t.heading, run: function () { document.execCommand("formatBlock", false, "h3"); } },
+      { label: "¶", title: t.paragraph, run: function () { document.execCommand("formatBlock", false, "p"); } },
+      { label: t.bullets_short, title: t.bullets, run: function () { document.execCommand("insertUnorderedList"); } },
+      { label: t.numbers_short, title: t.numbers, run: function () { document.execCommand("insertOrderedList"); } }
+    ];
+  }
 
   function enhance(textarea) {
+    var labels = labelsOf(textarea);
     var wrapper = document.createElement("div");
     wrapper.className = "richtext border rounded";
     var toolbar = document.createElement("div");
     toolbar.className = "richtext-toolbar btn-toolbar gap-1 p-1 border-bottom bg-light";
     toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Format notulen");
+    toolbar.setAttribute("aria-label", labels.toolbar);
     var editor = document.createElement("div");
     editor.className = "richtext-editor minutes p-2";
     editor.contentEditable = "true";
@@ -87,7 +111,7 @@
     if (textarea.getAttribute("aria-describedby")) {
       editor.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
     }
-    BUTTONS.forEach(function (spec) {
+    buttons(labels).forEach(function (spec) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "btn btn-sm btn-outline-dark " + (spec.cls || "");
