@@ -17,7 +17,17 @@ MAX_LINES = 500  # a bimtek hall holds 40-100 people
 NAME_MAX, POSITION_MAX = 150, 150  # Attendee.name, Attendee.position
 HEADER_NAMES = {"nama", "namalengkap", "namapeserta"}
 HEADER_POSITIONS = {"jabatan", "jabatanpeserta", "posisi"}
-HEADER_OPDS = {"opd", "instansi", "asalinstansi", "unitkerja", "perangkatdaerah", "asalopd", "opd/instansi"}
+HEADER_OPDS = {
+    "opd",
+    "instansi",
+    "asalinstansi",
+    "unitkerja",
+    "perangkatdaerah",
+    "asalopd",
+    "opd/instansi",
+    "instansi/opd",
+    "asalopd/instansi",
+}
 HEADER_NUMBERS = {"no", "no.", "nomor", "#"}
 _NUMBERING = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")  # "1. Budi" or "12) Budi" in a chat list
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
