@@ -3,13 +3,14 @@ from django.urls import path, reverse_lazy
 
 from . import views
 from .forms import LoginForm, PasswordResetForm
+from .login import LoginView
 
 app_name = "accounts"
 
 urlpatterns = [
     path(
         "masuk/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

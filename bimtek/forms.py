@@ -1,3 +1,5 @@
+import json
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
@@ -5,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.sanitize import clean_html
+from core.sanitize import clean_rich_text
 from core.textlimits import TextLimitsMixin
 from core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from masterplan.models import OPD
@@ -53,16 +55,37 @@ class SessionForm(HelperMixin, RegionOPDMixin, VersionedFormMixin, forms.ModelFo
             "experts": forms.Textarea(attrs={"rows": 3}),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "invited_opds": forms.CheckboxSelectMultiple,
-            "minutes": forms.Textarea(attrs={"rows": 12}),
+            "minutes": forms.Textarea(attrs={"rows": 12, "data-richtext": "minutes"}),
         }
 
-    def __init__(self, *args, masterplan, **kwargs):
+    def __init__(self, *args, masterplan, closed_stage=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_opds(masterplan, "invited_opds")
+        self.fields["minutes"].widget.attrs["data-richtext-labels"] = json.dumps(
+            {  # the editor's buttons (static/js/richtext.js), in the reader's language
+                "toolbar": str(_("Format notulen")),
+                "bold": str(_("Tebal")),
+                "italic": str(_("Miring")),
+                "heading": str(_("Judul bagian")),
+                "heading_short": str(_("Judul")),
+                "paragraph": str(_("Paragraf biasa")),
+                "bullets": str(_("• Daftar berbutir")),
+                "bullets_short": str(_("• Daftar")),
+                "numbers": str(_("1. Daftar bernomor")),
+                "numbers_short": str(_("1. Daftar")),
+            }
+        )
+        if closed_stage is not None:  # a new session for a stage already closed: asked, not silent
+            self.fields["confirm_closed"] = forms.BooleanField(
+                label=_("Saya tahu Bimtek %(s)s sudah ditutup; tetap catat sesi ini.") % {"s": closed_stage.roman},
+                help_text=_("Snapshot penutupan tahap tidak berubah; sesi baru hanya masuk ke data terkini."),
+                required=True,
+                error_messages={"required": _("Centang konfirmasi untuk mencatat sesi di tahap yang sudah ditutup.")},
+            )
         self._helper()
 
     def clean_minutes(self):
-        return clean_html(self.cleaned_data.get("minutes", ""))
+        return clean_rich_text(self.cleaned_data.get("minutes", ""))
 
 
 class AttendeeForm(HelperMixin, RegionOPDMixin, forms.ModelForm):
@@ -178,3 +201,49 @@ class CompareForm(forms.Form):
         choices = [(str(s.pk), f"{s.display_label} ({s.taken_at:%d-%m-%Y})") for s in snapshots]
         self.fields["a"].choices = choices
         self.fields["b"].choices = [*choices, ("today", _("Hari ini (data terkini)"))]
+
+
+class AttendancePasteForm(HelperMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Daftar peserta"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false", "class": "font-monospace"}),
+        help_text=_(
+            "Satu orang per baris: nama, jabatan, OPD (nama atau singkatan), dipisah tab (salin dari Excel), "
+            "titik koma atau koma. Contoh: Budi Santoso; Kepala Bidang; DLH"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+
+class AttendanceUploadForm(HelperMixin, forms.Form):
+    """The file only: its content is read (and refused when hostile) by core.spreadsheets in attendance.py."""
+
+    sheet = forms.FileField(
+        label=_("Lembar daftar hadir (.xlsx atau .csv)"),
+        help_text=_("Kolom Nama, Jabatan dan OPD (atau Instansi); baris judul boleh ada."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._helper()
+
+    def clean_sheet(self):
+        uploaded = self.cleaned_data["sheet"]
+        if not uploaded.name.lower().endswith((".xlsx", ".csv")):
+            raise ValidationError(
+                _("%(name)s bukan jenis yang diizinkan: unggah lembar kerja .xlsx atau .csv.") % {"name": uploaded.name}
+            )
+        limit = settings.UPLOAD_MAX_MB * 1024 * 1024
+        if uploaded.size > limit:
+            raise ValidationError(
+                _("Berkas %(name)s terlalu besar; batasnya %(max)s MB.")
+                % {"name": uploaded.name, "max": settings.UPLOAD_MAX_MB}
+            )
+        return uploaded

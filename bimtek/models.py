@@ -62,6 +62,9 @@ class Stage(Versioned):
     checklist_done = models.PositiveSmallIntegerField(_("butir daftar periksa terpenuhi"), null=True, blank=True)
     checklist_total = models.PositiveSmallIntegerField(_("jumlah butir daftar periksa"), null=True, blank=True)
     checklist_at = models.DateTimeField(_("daftar periksa dihitung pada"), null=True, blank=True)
+    # What the checklist still lacked when the stage was closed ([{"key", "label"}]); None: not closed, or closed
+    # before this was recorded. Kept so a closed stage says what it closed without.
+    missing_at_close = models.JSONField(_("syarat yang belum terpenuhi saat ditutup"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["checklist_done", "checklist_total", "checklist_at"])
 
     objects = StageQuerySet.as_manager()
@@ -118,7 +121,8 @@ class Session(Versioned):
         _("notulen"),
         blank=True,
         help_text=_(
-            "Boleh memakai HTML sederhana: judul (h3), paragraf (p), daftar (ul, ol, li), tebal (strong), tabel. Skrip dan gaya dibuang saat disimpan."
+            "Tulis seperti biasa: baris kosong memisahkan paragraf. Tombol di atas kotak memberi huruf tebal, "
+            "miring, judul dan daftar; tidak perlu menulis HTML."
         ),
     )
     history = HistoricalRecords(m2m_fields=[invited_opds])

@@ -14,17 +14,19 @@ in a snapshot instead of changing it (the stage keeps its own history).
 Uploaded files (attachments, the signed scan) are never removed from storage: the history rows name them, so an
 earlier scan replaced by a new one, or a deleted attachment, can still be opened from its history and a backup."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.concurrency import save_versioned
 from core.uploads import IMAGE_KINDS, make_thumbnail
 from masterplan.models import Masterplan
 from review.changes import report_change
 
-from . import reviewing, snapshots
+from . import attendance, reviewing, snapshots
 from .checklists import checklists
 from .models import (
     Attachment,
@@ -86,6 +88,7 @@ def start_stage(*, masterplan: Masterplan, number: int, user=None) -> Stage:
     stage.status = StageStatus.RUNNING
     stage.closed_at = None
     stage.closed_by = None
+    stage.missing_at_close = None
     stage.version += 1
     _by(stage, user).save()
     reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
@@ -114,23 +117,36 @@ def close_stage(*, masterplan: Masterplan, number: int, user, when=None) -> Snap
     """Close a stage and freeze the masterplan's content with who and when. Returns the snapshot."""
     stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
     when = when or timezone.now()
+    checklist = checklists(masterplan)[number]
     stage.status = StageStatus.CLOSED
     stage.closed_at = when
     stage.closed_by = user
+    stage.missing_at_close = [{"key": item.key, "label": str(item.label)} for item in checklist.missing]
     stage.version += 1
     _by(stage, user).save()
-    reviewing.store_checklists(masterplan, [(stage, checklists(masterplan)[number], [])])
+    reviewing.store_checklists(masterplan, [(stage, checklist, [])])
     return take_snapshot(masterplan=masterplan, user=user, stage=stage, when=when)
 
 
 # Sessions ------------------------------------------------------------------------------------------
 
 
+class StageClosedError(ValidationError):
+    """A session for a closed stage was not confirmed."""
+
+
 @transaction.atomic
-def create_session(*, masterplan: Masterplan, user, form, number: int) -> Session:
-    """Save a valid SessionForm as a new session of stage `number`."""
+def create_session(*, masterplan: Masterplan, user, form, number: int, confirm_closed: bool = False) -> Session:
+    """Save a valid SessionForm as a new session of stage `number`. A closed stage takes a session only with
+    `confirm_closed` (its closing snapshot stays as it was); otherwise StageClosedError, nothing written."""
+    stage = Stage.objects.select_for_update().filter(pk=ensure_stage(masterplan=masterplan, number=number).pk).get()
+    if stage.is_closed and not confirm_closed:
+        raise StageClosedError(
+            _("Bimtek %(s)s sudah ditutup. Konfirmasi dulu bila sesi ini memang tetap dicatat di tahap tersebut.")
+            % {"s": stage.roman}
+        )
     form.instance.masterplan = masterplan
-    form.instance.stage = ensure_stage(masterplan=masterplan, number=number)
+    form.instance.stage = stage
     _by(form.instance, user)
     session = save_versioned(form)
     _report(masterplan, SESSIONS, user, _("Sesi “%(t)s” ditambahkan.") % {"t": session.title})
@@ -163,6 +179,32 @@ def add_attendee(*, masterplan: Masterplan, user, session: Session, form) -> Att
     form.save()
     _report(masterplan, SESSIONS, user, _("Daftar hadir sesi “%(t)s” diubah.") % {"t": session.title})
     return attendee
+
+
+class AttendanceError(ValidationError):
+    """A pasted or uploaded attendance list that cannot be written whole; `messages` name the lines."""
+
+
+@transaction.atomic
+def import_attendees(*, masterplan: Masterplan, user, session: Session, text: str) -> list[Attendee]:
+    """Add every person of an attendance list (attendance.py's format: one per line, name, position, OPD) to the
+    session, all or nothing: the list is read again here (the confirm step's text is as hostile as the first
+    paste), and one unreadable line, unknown OPD or duplicate refuses the whole list with AttendanceError."""
+    Session.objects.select_for_update().filter(pk=session.pk).get()  # two confirms of one list: one wins
+    result = attendance.preview(attendance.lines_from_text(text), session=session)
+    if not result.ok:
+        raise AttendanceError(result.errors)
+    # The parser checked every field (lengths, the region's OPDs, duplicates): one INSERT for the rows, one for
+    # their history, whatever the size of the hall.
+    rows = [Attendee(session=session, name=r.name, position=r.position, opd=r.opd) for r in result.rows]
+    added = bulk_create_with_history(rows, Attendee, default_user=user)
+    _report(
+        masterplan,
+        SESSIONS,
+        user,
+        _("%(n)s peserta ditambahkan ke daftar hadir sesi “%(t)s”.") % {"n": len(added), "t": session.title},
+    )
+    return added
 
 
 @transaction.atomic

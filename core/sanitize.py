@@ -1,5 +1,8 @@
 """Rich text (minutes, forewords) is sanitised with nh3 on the way in and marked safe on the way out."""
 
+import re
+from html import escape
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -40,3 +43,33 @@ def clean_html(value):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_EMPTY_BLOCK = re.compile(r"<(p|h[234])>(?:\s|&nbsp;|<br>)*</\1>")  # the empty lines an editor leaves
+
+
+def has_tags(value):
+    """Whether a text holds any HTML tag (else it is plain text, as typed in a textarea)."""
+    return bool(_TAG.search(value or ""))
+
+
+def text_to_html(value):
+    """Plain text as HTML paragraphs: a blank line starts a new paragraph, a single line break is kept as <br>.
+    (A textarea without the editor, or a paste from a chat, sends plain text.)"""
+    paragraphs = re.split(r"\n[ \t]*\n+", value.replace("\r\n", "\n").replace("\r", "\n").strip())
+    return "".join(
+        "<p>" + "<br>".join(escape(line.strip()) for line in p.strip().split("\n")) + "</p>"
+        for p in paragraphs
+        if p.strip()
+    )
+
+
+def clean_rich_text(value):
+    """What a rich-text field stores: HTML from the editor, sanitised; plain text (no tags at all) made into
+    paragraphs first."""
+    if not value or not value.strip():
+        return ""
+    if not has_tags(value):
+        value = text_to_html(value)
+    return _EMPTY_BLOCK.sub("", clean_html(value)).strip()

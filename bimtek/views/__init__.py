@@ -1,3 +1,4 @@
+from .attendance import attendance_confirm, attendance_pdf, attendance_preview
 from .commitment import (
     commitment,
     commitment_pdf,
@@ -29,6 +30,9 @@ from .snapshots import snapshot, snapshot_compare, snapshots
 from .stages import stage_close, stage_start, stages
 
 __all__ = [
+    "attendance_confirm",
+    "attendance_pdf",
+    "attendance_preview",
     "attachment_add",
     "attachment_delete",
     "attachment_download",

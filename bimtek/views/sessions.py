@@ -10,7 +10,7 @@ from masterplan.access import get_for_user, get_masterplan_for_user
 
 from .. import services
 from ..forms import AttachmentForm, AttendeeForm, DecisionForm, FollowUpForm, SessionForm
-from ..models import ROMAN, Attachment, Attendee, Decision, FollowUp, Session
+from ..models import ROMAN, Attachment, Attendee, Decision, FollowUp, Session, Stage
 from .stages import stage_number
 
 
@@ -52,11 +52,26 @@ def session(request, mp, pk):
 def session_add(request, mp, number):
     access = get_masterplan_for_user(request, mp, manage=True)
     number = stage_number(number)
-    form = SessionForm(request.POST or None, masterplan=access.masterplan)
+    stage = Stage.objects.filter(masterplan=access.masterplan, number=number).first()
+    closed = stage if stage and stage.is_closed else None
+    form = SessionForm(request.POST or None, masterplan=access.masterplan, closed_stage=closed)
     if request.method == "POST" and form.is_valid():
-        saved = services.create_session(masterplan=access.masterplan, user=request.user, form=form, number=number)
-        messages.success(request, _("Sesi “%(t)s” dicatat.") % {"t": saved.title})
-        return redirect("bimtek:session", mp=mp, pk=saved.pk)
+        try:
+            saved = services.create_session(
+                masterplan=access.masterplan,
+                user=request.user,
+                form=form,
+                number=number,
+                confirm_closed=form.cleaned_data.get("confirm_closed", False),
+            )
+        except services.StageClosedError as error:  # closed since the form was opened: ask now
+            stage = closed = Stage.objects.get(masterplan=access.masterplan, number=number)
+            form = SessionForm(request.POST, masterplan=access.masterplan, closed_stage=closed)
+            form.is_valid()
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("Sesi “%(t)s” dicatat.") % {"t": saved.title})
+            return redirect("bimtek:session", mp=mp, pk=saved.pk)
     return render(
         request,
         "bimtek/session_form.html",
@@ -66,6 +81,7 @@ def session_add(request, mp, number):
             "form": form,
             "number": number,
             "roman": ROMAN[number],
+            "closed_stage": closed,
             "active_tab": "bimtek",
         },
     )

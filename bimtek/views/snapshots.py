@@ -73,7 +73,9 @@ def snapshot_compare(request, mp):
             "form": form,
             "sides": sides,
             "result": result,
-            "changed_count": sum(1 for s in result if s.has_changes) if result else 0,
+            # changed sections first (in the registry's order), the unchanged ones folded below them
+            "changed": [s for s in result if s.has_changes] if result else [],
+            "unchanged": [s for s in result if not s.has_changes] if result else [],
             "active_tab": "bimtek",
         },
         status=200 if form.is_valid() or not form.is_bound else 400,

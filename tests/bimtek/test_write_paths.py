@@ -74,6 +74,10 @@ WRITE_PATHS = {
         S,
         lambda p: (_url("attendee_add", p, _session(p).pk), {"attendee-name": "Agus", "attendee-opd": p.opd.pk}),
     ),
+    "bimtek:attendance_confirm": (
+        S,
+        lambda p: (_url("attendance_confirm", p, _session(p).pk), {"paste-text": "Agus\tStaf\tDLH\nRina\t\tDispar"}),
+    ),
     "bimtek:attendee_delete": (S, lambda p: (_url("attendee_delete", p, AttendeeFactory(session=_session(p)).pk), {})),
     "bimtek:decision_add": (S, lambda p: (_url("decision_add", p, _session(p).pk), {"decision-text": "Sepakat"})),
     "bimtek:decision_delete": (S, lambda p: (_url("decision_delete", p, DecisionFactory(session=_session(p)).pk), {})),
@@ -142,6 +146,8 @@ READ_ONLY = {
     "bimtek:snapshot",
     "bimtek:commitment_pdf",
     "bimtek:commitment_scan",
+    "bimtek:attendance_pdf",
+    "bimtek:attendance_preview",  # a POST that only reads the list and shows it (the confirm writes)
 }
 
 

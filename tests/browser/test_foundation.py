@@ -19,6 +19,7 @@ ROLES = [
 def test_each_demo_role_opens_the_dashboard(demo, page, email, role_label, manages):
     login(page, email)
     masterplan = Masterplan.objects.get(region__code="64.09")
+    page.goto("/")  # one masterplan lands on its dashboard at once (accounts/login.py): open it from the list
     page.locator("article.card-masterplan a", has_text=masterplan.region.name).click()
     page.wait_for_url(f"**/m/{masterplan.pk}/")
     assert page.locator("header .badge", has_text=role_label).count() == 1

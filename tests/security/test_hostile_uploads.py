@@ -94,6 +94,7 @@ def _endpoints(personas):
             {"attachment-title": "Materi"},
         ),
         "bimtek commitment scan": (reverse("bimtek:commitment_scan_upload", args=[mp.pk]), "scan-scan", {}),
+        "bimtek attendance sheet": (reverse("bimtek:attendance_preview", args=[mp.pk, session.pk]), "upload-sheet", {}),
     }
 
 
@@ -105,6 +106,7 @@ ENDPOINTS = [
     "quick win progress attachment",
     "bimtek attachment",
     "bimtek commitment scan",
+    "bimtek attendance sheet",
 ]
 
 
