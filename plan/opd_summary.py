@@ -31,7 +31,7 @@ class OPDEntry:
 
     @property
     def empty(self):
-        return not (self.programmes or self.partner_programmes or self.quickwins or self.followups or self.signatories)
+        return not (self.programmes or self.quickwins or self.followups or self.signatories)
 
 
 def _programmes(masterplan, opds):

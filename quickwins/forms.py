@@ -126,6 +126,10 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["programme"].label_from_instance = lambda p: f"{p.dimension.name} · {p.name}"
         self.fields["programme"].empty_label = _("– bukan program masterplan –")
         self.fields["dimension"].required = False  # a programme's quick win takes the programme's
+        if self.instance.programme_id:  # read-only here: they are the programme's, edited on its page
+            for name in ("dimension", "element"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Diambil dari program masterplan yang sama.")
         owner = []
         if self.instance.pk:
             del self.fields["owner_opd"], self.fields["owner_year"]

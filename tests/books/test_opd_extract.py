@@ -167,3 +167,9 @@ def test_render_books_refuses_an_unknown_opd_or_another_book(plan, tmp_path):
         call_command("render_books", "64.09", "--cohort", year, "--book", "ringkasan", "--opd", "XYZ")
     with pytest.raises(CommandError, match="--opd hanya untuk --book ringkasan"):
         call_command("render_books", "64.09", "--cohort", year, "--book", "masterplan", "--opd", "DLH")
+
+
+def test_the_summary_prints_no_portal_account_counts(plan):
+    chapters, _t, _f = render_chapters(plan, "ringkasan")
+    html = "".join(c.html for c in chapters)
+    assert ">Anggota</th>" not in html
