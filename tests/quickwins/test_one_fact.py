@@ -164,3 +164,10 @@ def test_the_migration_ties_a_quickwin_to_the_one_programme_named_after_it(perso
     loose.refresh_from_db()
     assert quickwin.programme == named and quickwin.dimension_id == named.dimension_id
     assert loose.programme is None
+
+
+def test_monitoring_reads_a_tied_quickwins_owner_from_its_programme(tied, personas):
+    from monev.models import owner_in_year
+
+    quickwin = QuickWin.objects.select_related("programme__lead_opd").prefetch_related("owners").get(pk=tied.pk)
+    assert owner_in_year(quickwin, 2023) == personas.opd  # not its own stale owner row (Dispar)
