@@ -5,12 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register():
-    from core.registry import Panel, Tab, register_change_listener, register_panel, register_tab
+    from core.registry import (
+        HomePanel,
+        Panel,
+        Tab,
+        register_change_listener,
+        register_home_panel,
+        register_panel,
+        register_tab,
+    )
 
     from . import chapters, panels, reviewing, services
 
     register_tab(Tab("books", _("Buku"), "books:index", 60))
     register_panel(Panel("books", "books/partials/panel.html", panels.dashboard_panel, 60))
+    register_home_panel(HomePanel("books.opd_extract", "books/partials/home_extract.html", panels.opd_home, 25))
     chapters.register()
     register_change_listener("books", services.note_change)  # draft books go stale after a reported change
     reviewing.register()

@@ -95,7 +95,7 @@ class ExportJobQuerySet(models.QuerySet):
         """{book key: pages of the book's latest finished export of `masterplan`} (either variant, reused ones
         too: they carry the pages of their file). One query."""
         latest = (
-            self.filter(masterplan=masterplan, status=ExportJob.Status.DONE, page_count__isnull=False)
+            self.filter(masterplan=masterplan, status=ExportJob.Status.DONE, page_count__isnull=False, opd__isnull=True)
             .values("book_key")
             .annotate(last=Max("pk"))
             .values("last")
@@ -132,6 +132,10 @@ class ExportJob(models.Model):
     masterplan = models.ForeignKey("masterplan.Masterplan", on_delete=models.CASCADE, related_name="book_exports")
     book_key = models.SlugField(_("buku"), max_length=40)
     book_title = models.CharField(_("judul buku"), max_length=150)
+    # An OPD's own extract of the book (the executive summary's part of that OPD); empty for the whole book.
+    opd = models.ForeignKey(
+        "masterplan.OPD", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("OPD")
+    )
     variant = models.CharField(_("jenis"), max_length=5, choices=Variant.choices, default=Variant.DRAFT)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(_("tahap"), max_length=120, blank=True)
@@ -183,6 +187,11 @@ class ExportJob(models.Model):
         region = self.masterplan.region.name.replace(" ", "-")
         suffix = "" if self.variant == self.Variant.FINAL else "-DRAF"
         return f"{self.book_title.replace(' ', '-')}-{region}-{self.masterplan.cohort.year}{suffix}.pdf"
+
+    @property
+    def owner_opd_id(self):
+        """An OPD's extract belongs to that OPD: its members get their own only (books.views)."""
+        return self.opd_id
 
 
 class DraftRefresh(models.Model):

@@ -101,12 +101,13 @@ def is_final_allowed(masterplan):
     return masterplan.status in (masterplan.Status.APPROVED, masterplan.Status.FINAL)
 
 
-def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_url=""):
+def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_url="", chapters_of=None):
     """The whole book as an HTML string. `for_pdf` links the stylesheet as a local file (WeasyPrint)
-    instead of a /static/ URL (the browser)."""
+    instead of a /static/ URL (the browser). `chapters_of`: the registry's book whose chapters it prints
+    (default: the book's own key; an OPD's extract prints EXTRACT_BOOK's)."""
     if not draft and not is_final_allowed(masterplan):
         raise RenderError(_("Versi final hanya dapat dibuat setelah masterplan disetujui."))
-    chapters, tables, figures = render_chapters(masterplan, book.key)
+    chapters, tables, figures = render_chapters(masterplan, chapters_of or book.key)
     region = masterplan.region
     context = {
         "masterplan": masterplan,
@@ -138,3 +139,24 @@ def render_book(masterplan, html):
     """PDF bytes (PDF/A-3b) of a book's HTML and its page count. Uploads are inlined as data: URLs already
     (`media_data_uri`, `logo_data_uri`): the renderer reads no media folder, only static files."""
     return render_document(html, pdf_variant=PDF_VARIANT, pdf_identifier=None)
+
+
+EXTRACT_BOOK = "ringkasan-opd"  # the chapters of one OPD's extract of the executive summary (plan.opd_summary)
+
+
+def extract_title(book, opd):
+    return _("%(book)s untuk %(opd)s") % {"book": book.title, "opd": opd.name}
+
+
+def opd_extract_html(masterplan, book, opd, *, draft=True, for_pdf=True, today=None):
+    """One OPD's own copy of the executive summary ("Ringkasan Eksekutif untuk Dinas Lingkungan Hidup"): the frame
+    of `book` around the chapters registered for the extract, which print only `opd`'s part."""
+    from copy import copy
+
+    extract = copy(book)
+    extract.title = extract_title(book, opd)
+    masterplan.extract_opd = opd  # the extract's chapters read it (plan.opd_summary.context)
+    try:
+        return book_html(masterplan, extract, draft=draft, for_pdf=for_pdf, today=today, chapters_of=EXTRACT_BOOK)
+    finally:
+        del masterplan.extract_opd

@@ -16,7 +16,15 @@ from masterplan.models import Masterplan
 
 from . import queue
 from .models import Book, DraftRefresh, ExportJob
-from .rendering import RenderError, book_html, content_hash, is_final_allowed, render_book
+from .rendering import (
+    RenderError,
+    book_html,
+    content_hash,
+    extract_title,
+    is_final_allowed,
+    opd_extract_html,
+    render_book,
+)
 from .reviewing import announce_ready
 
 log = logging.getLogger(__name__)
@@ -38,10 +46,15 @@ def books_for(masterplan):
     return list(Book.objects.for_masterplan(masterplan))
 
 
-def _reusable(masterplan, book_key, variant, digest):
+def _reusable(masterplan, book_key, variant, digest, opd_id=None):
     return (
         ExportJob.objects.filter(
-            masterplan=masterplan, book_key=book_key, variant=variant, status=ExportJob.Status.DONE, content_hash=digest
+            masterplan=masterplan,
+            book_key=book_key,
+            variant=variant,
+            status=ExportJob.Status.DONE,
+            content_hash=digest,
+            opd_id=opd_id,
         )
         .exclude(file="")
         .order_by("-finished_at")
@@ -77,6 +90,8 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
             _("Versi final hanya dapat dibuat setelah masterplan disetujui (status: %(s)s).")
             % {"s": masterplan.get_status_display()}
         )
+    if variant == ExportJob.Variant.FINAL:
+        refuse_final_while_contradicted(masterplan)
     books = {book.key: book for book in books_for(masterplan)}
     unknown = [key for key in book_keys if key not in books]
     if unknown:
@@ -100,6 +115,56 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
         for job in sorted(jobs, key=lambda job: -pages.get(job.book_key, LARGEST)):
             transaction.on_commit(lambda pk=job.pk: _enqueue(pk))
     return jobs
+
+
+def open_contradictions(masterplan):
+    """The consistency report's findings that make the books contradict themselves (plan.consistency.blocking)."""
+    from plan.consistency import blocking, check
+
+    return blocking(check(masterplan))
+
+
+def refuse_final_while_contradicted(masterplan):
+    """A final book is refused while the books contradict themselves; the message lists every contradiction."""
+    found = open_contradictions(masterplan)
+    if found:
+        raise ExportRefused(
+            _("Versi final belum dapat dibuat: %(n)s pertentangan antarbuku masih terbuka. %(list)s")
+            % {"n": len(found), "list": " ".join(f"({i}) {f.message}" for i, f in enumerate(found, start=1))}
+        )
+
+
+EXTRACT_OF = "ringkasan"  # the book an OPD's extract is taken from
+
+
+@transaction.atomic
+def request_opd_extract(*, masterplan, opd, user, variant=ExportJob.Variant.DRAFT) -> ExportJob:
+    """Queue one OPD's own copy of the executive summary ("Ringkasan Eksekutif untuk Dinas Lingkungan Hidup");
+    rendered by the Celery render worker like every export (run_job). `opd` must be of the masterplan's region
+    (the caller checks the user may have it)."""
+    if opd.region_id != masterplan.region_id:
+        raise ExportRefused(_("OPD ini bukan perangkat daerah %(r)s.") % {"r": masterplan.region.name})
+    if variant == ExportJob.Variant.FINAL:
+        if not is_final_allowed(masterplan):
+            raise ExportRefused(
+                _("Versi final hanya dapat dibuat setelah masterplan disetujui (status: %(s)s).")
+                % {"s": masterplan.get_status_display()}
+            )
+        refuse_final_while_contradicted(masterplan)
+    book = next((b for b in books_for(masterplan) if b.key == EXTRACT_OF), None)
+    if book is None:
+        raise ExportRefused(_("Angkatan ini tidak punya buku Ringkasan Eksekutif."))
+    job = ExportJob.objects.create(
+        masterplan=masterplan,
+        book_key=book.key,
+        book_title=extract_title(book, opd)[:150],
+        opd=opd,
+        variant=variant,
+        requested_by=user,
+        stage=_("Menunggu giliran"),
+    )
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
 
 
 def _enqueue(job_pk):
@@ -146,9 +211,13 @@ def run_job(job_pk):
     book = Book.objects.for_masterplan(masterplan).filter(key=job.book_key).first()
     if book is None:
         raise RenderError(_("Buku “%(key)s” tidak lagi ada dalam susunan buku angkatan ini.") % {"key": job.book_key})
-    html = book_html(masterplan, book, draft=job.variant == ExportJob.Variant.DRAFT)
+    draft = job.variant == ExportJob.Variant.DRAFT
+    if job.opd_id:  # an OPD's own extract of the book
+        html = opd_extract_html(masterplan, book, job.opd, draft=draft)
+    else:
+        html = book_html(masterplan, book, draft=draft)
     digest = content_hash(html, variant=job.variant)
-    source = _reusable(masterplan, job.book_key, job.variant, digest)
+    source = _reusable(masterplan, job.book_key, job.variant, digest, job.opd_id)
     if source:
         with transaction.atomic():
             job = _finish_reused(job, source)

@@ -7,6 +7,7 @@ app_name = "books"
 urlpatterns = [
     path("m/<int:mp>/buku/", views.index, name="index"),
     path("m/<int:mp>/buku/ekspor/", views.export, name="export"),
+    path("m/<int:mp>/buku/ringkasan-opd/<int:opd>/", views.opd_extract, name="opd_extract"),
     path("m/<int:mp>/buku/ekspor/<int:pk>/", views.job_status, name="job_status"),
     path("m/<int:mp>/buku/ekspor/<int:pk>/unduh/", views.download, name="download"),
     path("m/<int:mp>/buku/<slug:key>/pratinjau/", views.preview, name="preview"),

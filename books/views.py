@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,12 +12,13 @@ from django.views.decorators.http import require_POST
 from core.params import page_number
 from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
+from masterplan.models import OPD, Role
 
 from .forms import ExportForm
 from .models import ExportJob
 from .panels import latest_by_book
 from .rendering import RenderError, book_html, is_final_allowed
-from .services import ExportRefused, books_for, request_export
+from .services import ExportRefused, books_for, request_export, request_opd_extract
 
 
 def _export_form(masterplan, data=None, books=None):
@@ -30,8 +33,13 @@ def _consistency(masterplan):
     """The plan's consistency report (plan.consistency, 6 queries): what would make the books wrong or thin."""
     from plan.consistency import check
 
-    findings = check(masterplan)
-    return {"count": len(findings), "first": findings[:FINDINGS_SHOWN], "rest": findings[FINDINGS_SHOWN:]}
+    findings = sorted(check(masterplan), key=lambda f: not f.blocking)  # contradictions first: they block a final
+    return {
+        "count": len(findings),
+        "blocking": sum(1 for f in findings if f.blocking),
+        "first": findings[:FINDINGS_SHOWN],
+        "rest": findings[FINDINGS_SHOWN:],
+    }
 
 
 FOLDED_SHOWN = 50  # older automatic exports shown in the folded part of the history
@@ -43,7 +51,10 @@ def index(request, mp):
     masterplan = access.masterplan
     books = books_for(masterplan)
     latest = latest_by_book(masterplan, books)
-    listed, folded = ExportJob.objects.filter(masterplan=masterplan).history()
+    jobs = ExportJob.objects.filter(masterplan=masterplan)
+    if access.role == Role.OPD_MEMBER:  # another OPD's extract is not theirs
+        jobs = jobs.filter(Q(opd__isnull=True) | Q(opd_id=access.opd_id))
+    listed, folded = jobs.history()
     page = Paginator(listed, 25).get_page(page_number(request))
     ExportJob.objects.mark_queue_positions(page.object_list)
     folded_count = folded.count()
@@ -62,8 +73,47 @@ def index(request, mp):
             "form": _export_form(masterplan, books=books) if access.can_export else None,
             "final_allowed": is_final_allowed(masterplan),
             "consistency": _consistency(masterplan) if access.can_export else None,
+            "extract_opds": extract_opds(access),
         },
     )
+
+
+def extract_opds(access):
+    """The OPDs whose extract of the executive summary this user may ask for: every OPD of the region for those
+    who export the books, an OPD member's own OPD only, none for a reader."""
+    if access.can_export:
+        return list(OPD.objects.for_masterplan(access.masterplan).order_by("acronym"))
+    if access.role == Role.OPD_MEMBER and access.opd_id:
+        return list(OPD.objects.filter(pk=access.opd_id))
+    return []
+
+
+def _may_have_extract(access, opd_id):
+    return access.can_export or (access.role == Role.OPD_MEMBER and access.opd_id == opd_id)
+
+
+@login_required
+@require_POST
+def opd_extract(request, mp, opd):
+    """Ask for one OPD's own copy of the executive summary (queued for the render worker like every export)."""
+    access = get_masterplan_for_user(request, mp)
+    masterplan = access.masterplan
+    target = get_object_or_404(OPD.objects.for_masterplan(masterplan), pk=opd)
+    if not _may_have_extract(access, target.pk):
+        raise PermissionDenied(_("Anda hanya dapat mengunduh ringkasan untuk OPD Anda sendiri."))
+    final = request.POST.get("variant") == ExportJob.Variant.FINAL
+    try:
+        job = request_opd_extract(
+            masterplan=masterplan,
+            opd=target,
+            user=request.user,
+            variant=ExportJob.Variant.FINAL if final else ExportJob.Variant.DRAFT,
+        )
+    except ExportRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(t)s diminta; berkasnya muncul di daftar ekspor.") % {"t": job.book_title})
+    return redirect("books:index", mp=mp)
 
 
 @login_required
@@ -112,6 +162,8 @@ def job_status(request, mp, pk):
 def download(request, mp, pk):
     access = get_masterplan_for_user(request, mp)
     job = get_for_user(access, ExportJob.objects.filter(status=ExportJob.Status.DONE), pk)
+    if job.opd_id and not _may_have_extract(access, job.opd_id) and access.role == Role.OPD_MEMBER:
+        raise Http404  # another OPD's extract
     job.masterplan = access.masterplan
     return serve_file(job.file, job.download_name)
 

@@ -126,7 +126,7 @@ def load_items(reporting_year, *, opd_id=None):
     quickwins = (
         QuickWin.objects.for_masterplan(masterplan)
         .chosen()
-        .select_related("dimension")
+        .select_related("dimension", "programme__lead_opd")
         .prefetch_related(
             Prefetch("owners", queryset=QuickWinOwner.objects.select_related("opd").order_by("year")),
             "indicators",

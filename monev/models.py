@@ -102,7 +102,10 @@ class ReportingYear(Versioned):
 
 def owner_in_year(quickwin, year):
     """The OPD that owns a quick win in `year`: the owner set for the latest year up to it (ownership changes
-    between years), else its first owner. Reads the prefetched `owners`."""
+    between years), else its first owner. Reads the prefetched `owners`. A quick win that is a masterplan programme
+    is owned by the programme's lead OPD (quickwins.models.QuickWin.owner)."""
+    if quickwin.programme_id:
+        return quickwin.programme.lead_opd
     owners = sorted(quickwin.owners.all(), key=lambda o: o.year)
     current = None
     for owner in owners:

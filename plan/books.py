@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.registry import Chapter
 from masterplan.models import Dimension
 
-from . import financing, readiness, roadmap
+from . import financing, opd_summary, readiness, roadmap
 from .models import (
     Application,
     CouncilMember,
@@ -177,7 +177,7 @@ def summary_direction(masterplan):
         (
             d,
             [s for s in strategies if not s.element_id][:1] or strategies[:1],
-            sum(len(s.goals.all()) for s in strategies),
+            [g for s in strategies for g in s.goals.all()],  # the goals with their targets, not a count
         )
         for d, strategies in strategy_context(masterplan)["rows"]
     ]
@@ -309,4 +309,29 @@ CHAPTERS = [
         60,
     ),
     Chapter("ringkasan", "plan-financing", _("Pembiayaan"), "books/plan/summary_financing.html", financing_context, 70),
+    Chapter(
+        "ringkasan",
+        "plan-opd",
+        _("Ringkasan per Perangkat Daerah"),
+        "books/plan/opd_summary.html",
+        opd_summary.context,
+        75,
+    ),
+    # One OPD's extract (books.rendering.opd_extract_html): the direction, then the OPD's own part.
+    Chapter(
+        opd_summary.EXTRACT_BOOK,
+        "plan-vision",
+        _("Visi dan Arah Pembangunan"),
+        "books/plan/summary_direction.html",
+        summary_direction,
+        10,
+    ),
+    Chapter(
+        opd_summary.EXTRACT_BOOK,
+        "plan-opd",
+        _("Bagian Perangkat Daerah"),
+        "books/plan/opd_summary.html",
+        opd_summary.context,
+        20,
+    ),
 ]

@@ -1,6 +1,8 @@
 """The consistency report: what would make the books wrong or thin, each finding with the page that fixes it.
+The contradictions across the books (plan.contradictions, and a programme's years outside its horizon) block a
+final export: `blocking(findings)`.
 
-`check(masterplan)` runs a constant number of queries (6) whatever the size of the plan."""
+`check(masterplan)` runs a constant number of queries whatever the size of the plan."""
 
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from rpjmd.coverage import rpjmd_for
 from rpjmd.models import Program as RPJMDProgram
 
+from . import contradictions
 from .models import BudgetLine, DimensionStrategy, PlanSettings, Programme
 
 RULES = {
@@ -22,7 +25,10 @@ RULES = {
     "years_outside_horizon": gettext_lazy("Tahun di luar horizon"),
     "strategy_without_goal": gettext_lazy("Strategi tanpa sasaran"),
     "rpjmd_programme_unused": gettext_lazy("Program RPJMD yang dipetakan tetapi belum dipakai"),
+    **contradictions.RULES,
 }
+# The rules whose findings make the books contradict themselves: a final export waits until none is open.
+BLOCKING = frozenset({"years_outside_horizon", *contradictions.RULES})
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,15 @@ class Finding:
     def rule_label(self):
         return RULES[self.rule]
 
+    @property
+    def blocking(self):
+        return self.rule in BLOCKING
+
+
+def blocking(findings):
+    """The findings that refuse a final export (contradictions across the books)."""
+    return [f for f in findings if f.blocking]
+
 
 def check(masterplan):
     mp = masterplan.pk
@@ -45,8 +60,9 @@ def check(masterplan):
     programmes = list(
         Programme.objects.for_masterplan(masterplan)
         .select_related("dimension")
+        .prefetch_related("rpjmd_programs")
         .order_by("dimension__order", "order", "pk")
-    )  # 1 query
+    )  # 2 queries
     budget_years = {}
     for programme_id, year in BudgetLine.objects.filter(programme__masterplan=masterplan).values_list(
         "programme_id", "year"
@@ -166,6 +182,7 @@ def check(masterplan):
                     _("Buat program darinya"),
                 )
             )
+    findings += contradictions.find(masterplan, programmes, rpjmd)
     return findings
 
 

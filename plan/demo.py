@@ -144,7 +144,9 @@ def _programmes(mp, dims, elements, opds):
         related = [
             p for p in rpjmd_programs if p.opd_id == opds[lead].pk and p.primary_dimension_id in (None, dims[dim].pk)
         ]
-        related = [p for p in related if p.primary_dimension_id == dims[dim].pk][:2] or related[:1]
+        # Only programmes of the RPJMD mapping (mapped to this dimension): a code the mapping does not hold would be
+        # a contradiction of the consistency report.
+        related = [p for p in related if p.primary_dimension_id == dims[dim].pk][:2]
         programme.rpjmd_programs.set(related)
         years = list(range(start, end + 1))
         BudgetLine.objects.bulk_create(

@@ -334,7 +334,7 @@ APPLICATIONS = [
     ("SIMPUS", "Dinkes", "living", "kesehatan", "Sistem informasi manajemen puskesmas", "Puskesmas", "running", ""),
     (
         "Call Center 112",
-        "Diskominfo",
+        "BPBD",
         "society",
         "keamanan",
         "Layanan panggilan darurat terpadu",
@@ -396,7 +396,7 @@ DOCUMENTS = [
     (
         "mou",
         "B-1154/DJAI/AI.01.01/06/2022",
-        (2022, 6, 14),
+        (2022, 6, 8),  # before Bimtek I (13 June 2022): the MoU opens the programme
         2022,
         "Nota Kesepahaman Gerakan Menuju 100 Smart City antara Ditjen Aplikasi Informatika Kominfo dan Pemerintah Kabupaten Penajam Paser Utara",
     ),

@@ -90,11 +90,21 @@ def _programme_sections(programme: Programme) -> tuple[str, ...]:
     return keys
 
 
+def _quickwin_sections(programme: Programme) -> tuple[str, ...]:
+    """A quick win that IS this programme prints its budget and targets: its section changes with them."""
+    if programme.pk and type(programme).objects.filter(pk=programme.pk, same_quickwin__isnull=False).exists():
+        return (QUICKWINS_SECTION,)
+    return ()
+
+
 @transaction.atomic
 def save_programme(*, masterplan: "Masterplan", user: "User", form: ProgrammeForm) -> Programme:
     """Add or edit a programme (form: ProgrammeForm); raises EditConflict on a concurrent save."""
     action = "edit" if form.instance.pk else "add"
     programme = _save(form, user)
+    from quickwins.services import follow_programme  # the quick win that is this programme follows it
+
+    follow_programme(programme=programme, user=user)
     _report(
         masterplan=masterplan,
         user=user,
@@ -133,7 +143,12 @@ def set_budget(*, masterplan: "Masterplan", user: "User", programme: Programme, 
         line = BudgetLine(programme=programme, year=year, source=source, amount=amount)
         line._history_user = user
         line.save()  # one history record per line: who and when
-    _report(masterplan=masterplan, user=user, keys=sections_of(BudgetLine), text=reason(BudgetLine, "edit", programme))
+    _report(
+        masterplan=masterplan,
+        user=user,
+        keys=sections_of(BudgetLine) + _quickwin_sections(programme),
+        text=reason(BudgetLine, "edit", programme),
+    )
 
 
 def _set_targets(*, indicator: ProgrammeIndicator, values: dict, user: "User") -> None:
@@ -164,7 +179,7 @@ def save_indicator(*, masterplan: "Masterplan", user: "User", form: IndicatorFor
     _report(
         masterplan=masterplan,
         user=user,
-        keys=sections_of(ProgrammeIndicator),
+        keys=sections_of(ProgrammeIndicator) + _quickwin_sections(indicator.programme),
         text=reason(ProgrammeIndicator, action, indicator),
     )
     return indicator
@@ -172,11 +187,12 @@ def save_indicator(*, masterplan: "Masterplan", user: "User", form: IndicatorFor
 
 @transaction.atomic
 def delete_indicator(*, masterplan: "Masterplan", user: "User", indicator: ProgrammeIndicator) -> None:
+    keys = sections_of(ProgrammeIndicator) + _quickwin_sections(indicator.programme)
     indicator._history_user = user
     indicator.delete()
     _report(
         masterplan=masterplan,
         user=user,
-        keys=sections_of(ProgrammeIndicator),
+        keys=keys,
         text=reason(ProgrammeIndicator, "delete", indicator),
     )

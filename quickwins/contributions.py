@@ -192,22 +192,24 @@ def serialize(masterplan):
                     "progress_date": quickwin.progress_date.isoformat() if quickwin.progress_date else None,
                     "chosen": quickwin.chosen,
                     "opd": owner.acronym if owner else "",
-                    "owners": {str(o.year): o.opd.acronym for o in quickwin.owners.all()},
+                    "owners": {o.year: o.opd.acronym for o in quickwin.owner_rows() if o.opd},
+                    "programme": quickwin.programme.name if quickwin.programme_id else "",
                     "problem": quickwin.problem,
                     "solution": quickwin.solution,
                     "benefits": quickwin.benefits,
                     "novelty": quickwin.novelty,
                     "location": quickwin.location,
+                    "years": quickwin.years_label(),
                     "start_date": quickwin.start_date.isoformat() if quickwin.start_date else None,
                     "end_date": quickwin.end_date.isoformat() if quickwin.end_date else None,
                     "risks": quickwin.risks,
                     "partners": [f"{p.get_kind_display()}: {p.name}" for p in quickwin.partners.all()],
                     "budgets": [
-                        {"year": b.year, "source": b.source, "amount": int(b.amount)} for b in quickwin.budgets.all()
+                        {"year": b.year, "source": b.source, "amount": int(b.amount)} for b in quickwin.budget_rows()
                     ],
                     "indicators": [
                         {"name": i.name, "unit": i.unit, "baseline": i.baseline, "target": i.target}
-                        for i in quickwin.indicators.all()
+                        for i in quickwin.indicator_rows()
                     ],
                     "rpjmd_programs": [p.code for p in quickwin.rpjmd_programs.all()],
                     "plan_programmes": sorted(p.name for p in quickwin.plan_programmes.all()),

@@ -260,7 +260,7 @@ QUICKWINS = [
         "resources_people": "12 operator dalam 3 sif, koordinator dari BPBD.",
         "resources_facilities": "Ruang operator, perangkat telepon dan radio, aplikasi pencatatan panggilan.",
         "sustainability_regulation": "Perbup tentang Layanan Panggilan Darurat 112.",
-        "sustainability_institution": "Pusdalops BPBD sebagai pengelola sejak 2023.",
+        "sustainability_institution": "Pusdalops BPBD sebagai pengelola.",
         "sustainability_resources": "Honor operator dari APBD BPBD.",
         "sustainability_business_model": "Layanan publik tanpa biaya.",
         "risks": "Panggilan iseng: edukasi dan pemblokiran nomor.\nOperator kurang: rekrutmen relawan terlatih.",
@@ -279,7 +279,7 @@ QUICKWINS = [
         ],
         "updates": [
             (D(2022, 11, 30), 25, "build", "Perbup disahkan; ruang operator disiapkan; 12 operator direkrut."),
-            (D(2023, 2, 14), 60, "implementation", "Peluncuran 112; pengelolaan dialihkan ke BPBD."),
+            (D(2023, 2, 14), 60, "implementation", "Peluncuran 112 di Pusdalops BPBD."),
             (D(2023, 9, 30), 75, "implementation", "Rata-rata 240 panggilan per bulan; waktu tanggap 19 menit."),
         ],
     },
@@ -364,7 +364,8 @@ def _rpjmd_programs(masterplan, opd):
     except ImportError:  # pragma: no cover
         return []
     rpjmd = RPJMD.objects.for_masterplan(masterplan)
-    return list(rpjmd.programs.filter(opd=opd)[:2]) if rpjmd else []
+    # Only programmes of the RPJMD mapping: a quick win citing an unmapped code would contradict it.
+    return list(rpjmd.programs.filter(opd=opd, primary_dimension__isnull=False)[:2]) if rpjmd else []
 
 
 def populate(demo):
@@ -378,25 +379,37 @@ def populate(demo):
         if QuickWin.objects.filter(masterplan=masterplan, short_name=spec["short_name"]).exists():
             continue
         scores = dict(zip(["impact", "feasibility", "cost", "speed", "rpjmd"], spec["scores"], strict=True))
+        programme = _same_programme(masterplan, spec["short_name"])
         quickwin = QuickWin.objects.create(
             masterplan=masterplan,
             short_name=spec["short_name"],
-            dimension=dimensions[spec["dimension"]],
-            element=elements[spec["element"]],
+            dimension=programme.dimension if programme else dimensions[spec["dimension"]],
+            element=programme.element if programme else elements[spec["element"]],
+            programme=programme,
             **{name: spec[name] for name in SIMPLE_FIELDS if name in spec},
             **{f"score_{k}": v for k, v in scores.items()},
         )
-        for year, acronym in spec["owners"]:
-            QuickWinOwner.objects.create(quickwin=quickwin, year=year, opd=demo.opds[acronym])
         for kind, name, role in spec.get("partners", []):
             Partner.objects.create(quickwin=quickwin, kind=kind, name=name, role=role)
-        for year, source, amount in spec.get("budgets", []):
-            Budget.objects.create(quickwin=quickwin, year=year, source=source, amount=amount)
-        for order, (name, unit, baseline, target) in enumerate(spec.get("indicators", []), start=1):
-            QuickWinIndicator.objects.create(
-                quickwin=quickwin, name=name, unit=unit, baseline=baseline, target=target, order=order
-            )
-        quickwin.rpjmd_programs.set(_rpjmd_programs(masterplan, demo.opds[spec["owners"][-1][1]]))
+        if programme is not None:
+            # One fact in one place: the owner, budget, years and targets are the programme's.
+            QuickWinOwner.objects.create(quickwin=quickwin, year=programme.start_year, opd=programme.lead_opd)
+            quickwin.plan_programmes.add(programme)
+            owner = programme.lead_opd
+        else:
+            for year, acronym in spec["owners"]:
+                QuickWinOwner.objects.create(quickwin=quickwin, year=year, opd=demo.opds[acronym])
+            for year, source, amount in spec.get("budgets", []):
+                Budget.objects.create(quickwin=quickwin, year=year, source=source, amount=amount)
+            for order, (name, unit, baseline, target) in enumerate(spec.get("indicators", []), start=1):
+                QuickWinIndicator.objects.create(
+                    quickwin=quickwin, name=name, unit=unit, baseline=baseline, target=target, order=order
+                )
+            owner = demo.opds[spec["owners"][-1][1]]
+        if programme is not None:
+            quickwin.rpjmd_programs.set(programme.rpjmd_programs.all())  # the programme's own RPJMD base
+        else:
+            quickwin.rpjmd_programs.set(_rpjmd_programs(masterplan, owner))
         for date, percent, status, note in spec.get("updates", []):
             services.record_progress(
                 masterplan=masterplan,
@@ -419,6 +432,18 @@ def populate(demo):
         created += 1
     linked = _link_programmes(masterplan)
     demo.say(f"Quick win: {created} dibuat ({len(QUICKWINS)} dalam demo, 6 terpilih), {linked} dikaitkan ke program.")
+
+
+def _same_programme(masterplan, short_name):
+    """The masterplan programme named after the quick win ("Go PPU: aplikasi super layanan publik"), if any."""
+    from plan.models import Programme
+
+    return (
+        Programme.objects.for_masterplan(masterplan)
+        .filter(name__istartswith=short_name, same_quickwin__isnull=True)
+        .select_related("dimension", "element", "lead_opd")
+        .first()
+    )
 
 
 def _link_programmes(masterplan):

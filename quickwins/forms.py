@@ -77,6 +77,7 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
             "risks",
             "rpjmd_programs",
             "plan_programmes",
+            "programme",
         ]
         widgets = {
             "start_date": DateInput(),
@@ -120,6 +121,15 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["plan_programmes"].help_text = _(
             "Program masterplan (tab Rencana) yang dijalankan lebih awal lewat quick win ini."
         )
+        taken = QuickWin.objects.filter(masterplan=masterplan, programme__isnull=False).exclude(pk=self.instance.pk)
+        self.fields["programme"].queryset = programmes.exclude(pk__in=taken.values("programme_id"))
+        self.fields["programme"].label_from_instance = lambda p: f"{p.dimension.name} · {p.name}"
+        self.fields["programme"].empty_label = _("– bukan program masterplan –")
+        self.fields["dimension"].required = False  # a programme's quick win takes the programme's
+        if self.instance.programme_id:  # read-only here: they are the programme's, edited on its page
+            for name in ("dimension", "element"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Diambil dari program masterplan yang sama.")
         owner = []
         if self.instance.pk:
             del self.fields["owner_opd"], self.fields["owner_year"]
@@ -163,9 +173,23 @@ class QuickWinForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
                     Column("sustainability_business_model", css_class="col-md-6"),
                 ),
             ),
-            Fieldset(_("Risiko dan keterkaitan"), "risks", "rpjmd_programs", "plan_programmes"),
+            Fieldset(_("Risiko dan keterkaitan"), "risks", "programme", "rpjmd_programs", "plan_programmes"),
             "version",
         )
+
+    def clean(self):
+        """A quick win that is a programme takes the programme's dimension and element (one record); the owner
+        asked for on creation is then the programme's lead OPD."""
+        cleaned = super().clean()
+        programme = cleaned.get("programme")
+        if programme is not None:
+            cleaned["dimension"], cleaned["element"] = programme.dimension, programme.element
+            self.instance.dimension, self.instance.element = programme.dimension, programme.element
+            if "owner_opd" in self.fields and programme.lead_opd_id:
+                cleaned["owner_opd"] = programme.lead_opd
+        elif not cleaned.get("dimension") and "dimension" not in self.errors:
+            self.add_error("dimension", _("Pilih dimensi (atau pilih program masterplan yang sama)."))
+        return cleaned
 
     def clean_owner_year(self):
         year = self.cleaned_data["owner_year"]

@@ -1,5 +1,7 @@
 """Quick wins: short-term, visible programmes, at least one per dimension, from first idea to progress reports."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -99,7 +101,7 @@ class QuickWinQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a card, a row or a chapter shows, in a constant number of queries."""
-        return self.select_related("dimension", "element").prefetch_related(
+        return self.select_related("dimension", "element", "programme__lead_opd").prefetch_related(
             Prefetch("owners", queryset=QuickWinOwner.objects.select_related("opd").order_by("year"))
         )
 
@@ -113,6 +115,11 @@ class QuickWinQuerySet(models.QuerySet):
             Prefetch("rpjmd_programs", queryset=_program_model().objects.select_related("opd")),
             Prefetch("plan_programmes", queryset=_programme_model().objects.select_related("dimension", "lead_opd")),
             Prefetch("updates", queryset=ProgressUpdate.objects.order_by("date", "created_at")),
+            "programme__budget_lines",
+            Prefetch(
+                "programme__indicators",
+                queryset=_programme_indicator_model().objects.prefetch_related("targets").order_by("order", "pk"),
+            ),
         )
 
 
@@ -126,6 +133,31 @@ def _programme_model():
     from plan.models import Programme
 
     return Programme
+
+
+def _programme_indicator_model():
+    from plan.models import ProgrammeIndicator
+
+    return ProgrammeIndicator
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    """One line of "OPD pemilik": a year (or a span of years) and the OPD."""
+
+    year: str
+    opd: object
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator as a quick win's profile prints it: the target is the last year's, `targets` all of them."""
+
+    name: str
+    unit: str
+    baseline: str
+    target: str
+    targets: tuple = ()
 
 
 class QuickWin(Versioned):
@@ -159,6 +191,20 @@ class QuickWin(Versioned):
     )
     plan_programmes = models.ManyToManyField(
         "plan.Programme", blank=True, related_name="quickwins", verbose_name=_("program masterplan terkait")
+    )
+    # The masterplan programme this quick win IS: its element, lead OPD, budget, years and targets are then the
+    # programme's (one record; see the derived reads below), and the quick win's own copies are not used.
+    programme = models.OneToOneField(
+        "plan.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="same_quickwin",
+        verbose_name=_("sama dengan program masterplan"),
+        help_text=_(
+            "Bila quick win ini juga program masterplan: elemen, OPD pengampu, anggaran, tahun dan target "
+            "diambil dari program itu, sehingga semua buku memuat angka yang sama."
+        ),
     )
     status = models.CharField(_("status siklus"), max_length=16, choices=Status.choices, default=Status.IDEA)
     # The latest progress update, kept here by services.record_progress so that lists need no subquery.
@@ -212,7 +258,10 @@ class QuickWin(Versioned):
 
     # Ownership -------------------------------------------------------------------------------------
     def owner(self, year=None):
-        """The OPD that owns the quick win in `year` (default: this year), else the latest owner."""
+        """The OPD that owns the quick win in `year` (default: this year), else the latest owner. A quick win that
+        is a masterplan programme is owned by the programme's lead OPD, in every year."""
+        if self.programme_id:
+            return self.programme.lead_opd
         year = year or current_year()
         owners = sorted(self.owners.all(), key=lambda o: o.year)  # prefetched in lists
         for owner in owners:
@@ -224,6 +273,53 @@ class QuickWin(Versioned):
     def owner_opd_id(self):
         opd = self.owner()
         return opd.pk if opd else None
+
+    def owner_rows(self):
+        """[OwnerRow] for the profile: the programme's lead OPD over its years, else the owners per year."""
+        if self.programme_id:
+            lead = self.programme.lead_opd
+            return [OwnerRow(self.years_label(), lead)] if lead else []
+        return [OwnerRow(str(o.year), o.opd) for o in sorted(self.owners.all(), key=lambda o: o.year)]
+
+    # Derived from the programme (one record) ------------------------------------------------------
+    @property
+    def is_programme(self):
+        return bool(self.programme_id)
+
+    def budget_rows(self):
+        """The yearly budget by source: the programme's budget lines when it is one, else its own rows."""
+        if self.programme_id:
+            return sorted(self.programme.budget_lines.all(), key=lambda b: (b.year, b.source))
+        return list(self.budgets.all())
+
+    def indicator_rows(self):
+        """[IndicatorRow]: the programme's indicators with their yearly targets when it is one, else its own."""
+        if not self.programme_id:
+            return [IndicatorRow(i.name, i.unit, i.baseline, i.target) for i in self.indicators.all()]
+        rows = []
+        for indicator in self.programme.indicators.all():
+            targets = tuple(sorted((t.year, t.value) for t in indicator.targets.all()))
+            rows.append(
+                IndicatorRow(
+                    indicator.name, indicator.unit, indicator.baseline, targets[-1][1] if targets else "", targets
+                )
+            )
+        return rows
+
+    def period(self):
+        """(first year, last year) of the quick win: the programme's years when it is one, else its dates'."""
+        if self.programme_id:
+            return self.programme.start_year, self.programme.end_year
+        return (
+            self.start_date.year if self.start_date else None,
+            self.end_date.year if self.end_date else None,
+        )
+
+    def years_label(self):
+        first, last = self.period()
+        if first and last:
+            return str(first) if first == last else f"{first}–{last}"
+        return str(first or last or "–")
 
     # Selection -------------------------------------------------------------------------------------
     def scores(self):
@@ -241,7 +337,7 @@ class QuickWin(Versioned):
 
     # Budgets ---------------------------------------------------------------------------------------
     def budget_total(self):
-        return sum((b.amount for b in self.budgets.all()), 0)
+        return sum((b.amount for b in self.budget_rows()), 0)
 
     def year_range(self):
         """Years in which the quick win may have owners and budgets."""

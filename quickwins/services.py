@@ -98,6 +98,7 @@ def create_quickwin(*, masterplan: Masterplan, user, form) -> QuickWin:
     quickwin._history_user = user
     quickwin.save()
     form.save_m2m()
+    _tie_to_programme(quickwin)
     QuickWinOwner.objects.create(
         quickwin=quickwin, year=form.cleaned_data["owner_year"], opd=form.cleaned_data["owner_opd"]
     )
@@ -110,8 +111,30 @@ def update_quickwin(*, masterplan: Masterplan, user, form) -> QuickWin:
     """Save a valid QuickWinForm of a quick win; raises EditConflict when it changed since the form was opened."""
     form.instance._history_user = user
     quickwin = save_versioned(form)
+    _tie_to_programme(quickwin)
     _report(masterplan=masterplan, user=user, reason=_reason(quickwin, _("Diubah")))
     return quickwin
+
+
+def _tie_to_programme(quickwin):
+    """A quick win that is a programme is also among its related programmes (the programme's pages and the
+    review's reporting find it there)."""
+    if quickwin.programme_id:
+        quickwin.plan_programmes.add(quickwin.programme_id)
+
+
+def follow_programme(*, programme, user) -> int:
+    """Called by plan.services inside the transaction that saved `programme`: the quick win that is this programme
+    takes its dimension and element (the only fields kept on the quick win for queries; owner, budget, years and
+    targets are read from the programme). Returns the number of quick wins changed."""
+    changed = 0
+    for quickwin in QuickWin.objects.select_for_update().filter(programme=programme):
+        if (quickwin.dimension_id, quickwin.element_id) == (programme.dimension_id, programme.element_id):
+            continue
+        quickwin.dimension_id, quickwin.element_id = programme.dimension_id, programme.element_id
+        _save_with_history(quickwin, user=user, reason=_("Mengikuti program masterplan"))
+        changed += 1
+    return changed
 
 
 @transaction.atomic

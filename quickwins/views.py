@@ -115,11 +115,11 @@ def edit(request, mp, pk):
 
 def _detail_formsets(data, quickwin, access):
     masterplan = access.masterplan
-    formsets = {
-        "partners": PartnerFormSet(data, instance=quickwin, prefix="partners"),
-        "budgets": BudgetFormSet(data, instance=quickwin, prefix="budgets", masterplan=masterplan),
-        "indicators": IndicatorFormSet(data, instance=quickwin, prefix="indicators"),
-    }
+    formsets = {"partners": PartnerFormSet(data, instance=quickwin, prefix="partners")}
+    if quickwin.programme_id:  # owner, budget and targets are the programme's: edited on the programme's pages
+        return formsets
+    formsets["budgets"] = BudgetFormSet(data, instance=quickwin, prefix="budgets", masterplan=masterplan)
+    formsets["indicators"] = IndicatorFormSet(data, instance=quickwin, prefix="indicators")
     if access.can_manage:  # handing a quick win to another OPD is the coordinator's decision
         formsets["owners"] = OwnerFormSet(data, instance=quickwin, prefix="owners", masterplan=masterplan)
     return formsets

@@ -427,6 +427,45 @@ def render_one(args):
     return key, pages, seconds, memory_mb("VmHWM") - before, html_seconds, cpu
 
 
+def render_extract(args):
+    """Runs in its own process: one OPD's extract of the executive summary, (acronym, programmes, pages, HTML
+    seconds, wall seconds) for the OPD that leads the most programmes."""
+    from django.db.models import Count
+
+    from books.rendering import opd_extract_html
+
+    mp_pk, scale = args
+    connections.close_all()
+    register_synthetic(scale)
+    mp = Masterplan.objects.select_related("region__province", "cohort").get(pk=mp_pk)
+    book = Book.objects.get(cohort=None, key="ringkasan")
+    opd = (
+        OPD.objects.for_masterplan(mp)
+        .annotate(n=Count("plan_programmes", distinct=True))
+        .order_by("-n", "acronym")
+        .first()
+    )
+    runs = []
+    for _run in range(2):  # the first in a fresh process (fonts, templates), then as a warm worker renders it
+        began = time.perf_counter()
+        html = opd_extract_html(mp, book, opd)
+        html_seconds = time.perf_counter() - began
+        _pdf, pages = render_book(mp, html)
+        runs.append((html_seconds, time.perf_counter() - began))
+    return opd.acronym, opd.n, pages, runs
+
+
+def extract_timing(context, mp, scale):
+    with context.Pool(1, maxtasksperchild=1) as pool:
+        acronym, programmes, pages, runs = pool.map(render_extract, [(mp.pk, scale)])[0]
+    (cold_html, cold), (warm_html, warm) = runs
+    print(
+        f"OPD extract (ringkasan, {acronym}: {programmes} programmes): {pages} pages; fresh process: HTML "
+        f"{cold_html * 1000:.0f} ms, total {cold:.2f} s; warm worker: HTML {warm_html * 1000:.0f} ms, total "
+        f"{warm:.2f} s (target < 2 s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+    )
+
+
 def reuse_check(mp, scale):
     """An unchanged export: the request (queues only) and the task that finds the HTML unchanged and ends the job
     with the stored file (one book)."""
@@ -502,6 +541,7 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--post-only", action="store_true", help="measure only the export POST")
     parser.add_argument("--requests", type=int, default=30, help="export POSTs measured (default 30)")
+    parser.add_argument("--extract-only", action="store_true", help="measure only one OPD's summary extract")
     options = parser.parse_args()
     call_command("migrate", verbosity=0)
     mp = fill(options.scale)
@@ -512,6 +552,9 @@ def main():
     keys = [b.key for b in Book.objects.filter(cohort=None)]
     connections.close_all()
     context = multiprocessing.get_context("fork")
+    if options.extract_only:
+        extract_timing(context, mp, options.scale)
+        return
     bare = bare_worker_mb()
     print(
         f"{'buku':<12}{'halaman':>8}{'detik':>8}{'hlm/s':>8}{'render MB':>11}{'batas MB':>10}{'worker MB':>11}"
@@ -527,6 +570,7 @@ def main():
             f"{bare + peak:>11.0f}{html_s * 1000:>9.0f}{cpu:>8.2f}{pages / cpu:>11.1f}"
         )
     print(f"worker MB = render MB + {bare:.0f} MB, a bare worker process (Django set up, renderer imported)")
+    extract_timing(context, mp, options.scale)
     reuse_check(mp, options.scale)
     order = sorted(keys, key=lambda k: -results[k][0])  # largest first
     longest = max(s for _p, s in results.values())

@@ -60,4 +60,6 @@ def consistency_page(request, mp):
         "consistency",
         groups=consistency.grouped(findings),
         finding_count=len(findings),
+        blocking_count=len(consistency.blocking(findings)),
+        blocking_rules=consistency.BLOCKING,
     )

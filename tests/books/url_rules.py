@@ -14,6 +14,7 @@ def _job(p):
 RULES = {
     "books:index": Rule(_mp),
     "books:export": Rule(_mp),
+    "books:opd_extract": Rule(lambda p: {"mp": p.masterplan.pk, "opd": p.opd.pk}),
     "books:job_status": Rule(_job),
     "books:download": Rule(_job),
     "books:preview": Rule(lambda p: {"mp": p.masterplan.pk, "key": "analisis"}),

@@ -127,7 +127,9 @@ def test_fix_link_prefills_the_programme_form(complete, personas, as_user):
 def test_check_runs_a_constant_number_of_queries(complete, django_assert_num_queries):
     for _ in range(20):
         ProgrammeFactory(masterplan=complete, lead_opd=None, start_year=None, end_year=None)
-    # settings, programmes, budget years, dimensions, strategies without goals, RPJMD (2: current, latest)
-    with django_assert_num_queries(7):
+    # settings, programmes, their RPJMD programmes, budget years, dimensions, strategies without goals, RPJMD
+    # (2: current, latest); the contradictions (plan.contradictions): quick wins (their
+    # prefetches only when there are some), applications, targets outside the plan, sessions, MoUs, commitment
+    with django_assert_num_queries(14):
         findings = check(complete)
     assert len(findings) >= 60
