@@ -14,8 +14,24 @@ from .services import MAX_EVIDENCE_FILES
 SCORE = {"max_digits": 6, "decimal_places": 2}
 
 
+class ScoreField(forms.DecimalField):
+    """A score as people write it: "3,21" (the Indonesian way) or "3.21"; shown with a comma."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format(value.normalize() if value == value.to_integral() else value, "f").replace(".", ",")
+        return value
+
+
 def _score_field(label, evaluation_year, required=False):
-    return forms.DecimalField(
+    return ScoreField(
         label=label,
         required=required,
         min_value=evaluation_year.scale_min,
@@ -27,8 +43,8 @@ def _score_field(label, evaluation_year, required=False):
 class EvaluationYearCreateForm(_NoTag, forms.Form):
     cohort = forms.ModelChoiceField(label=_("Angkatan"), queryset=Cohort.objects.all())
     year = forms.IntegerField(label=_("Tahun evaluasi"), min_value=2000, max_value=2100)
-    scale_min = forms.DecimalField(label=_("Nilai terendah"), initial=0, min_value=-100, max_value=100, **SCORE)
-    scale_max = forms.DecimalField(label=_("Nilai tertinggi"), initial=5, min_value=-100, max_value=100, **SCORE)
+    scale_min = ScoreField(label=_("Nilai terendah"), initial=0, min_value=-100, max_value=100, **SCORE)
+    scale_max = ScoreField(label=_("Nilai tertinggi"), initial=5, min_value=-100, max_value=100, **SCORE)
     copy_from = forms.ModelChoiceField(
         label=_("Salin bagian dan pertanyaan dari"),
         queryset=EvaluationYear.objects.select_related("cohort"),
@@ -51,8 +67,8 @@ class EvaluationYearCreateForm(_NoTag, forms.Form):
 
 class EvaluationYearForm(_NoTag, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    scale_min = forms.DecimalField(label=_("Nilai terendah"), min_value=-100, max_value=100, **SCORE)
-    scale_max = forms.DecimalField(label=_("Nilai tertinggi"), min_value=-100, max_value=100, **SCORE)
+    scale_min = ScoreField(label=_("Nilai terendah"), min_value=-100, max_value=100, **SCORE)
+    scale_max = ScoreField(label=_("Nilai tertinggi"), min_value=-100, max_value=100, **SCORE)
     note = forms.CharField(
         label=_("Keterangan"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -70,7 +86,7 @@ class EvaluationYearForm(_NoTag, forms.Form):
                 }
             )
         for part in self.parts:
-            self.fields[f"weight_{part.pk}"] = forms.DecimalField(
+            self.fields[f"weight_{part.pk}"] = ScoreField(
                 label=_("Bobot %(p)s (%%)") % {"p": part.name},
                 min_value=0,
                 max_value=100,
@@ -99,7 +115,7 @@ class QuestionForm(_NoTag, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    weight = forms.DecimalField(label=_("Bobot dalam bagian"), initial=1, min_value=0, max_value=100, **SCORE)
+    weight = ScoreField(label=_("Bobot dalam bagian"), initial=1, min_value=0, max_value=100, **SCORE)
     order = forms.IntegerField(label=_("Urutan"), initial=0, min_value=0, max_value=999)
 
     def __init__(self, *args, evaluation_year, question=None, **kwargs):
