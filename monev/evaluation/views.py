@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -162,11 +164,18 @@ def evaluation_assign(request, mp, year):
             else:
                 messages.success(request, _("%(n)s penugasan diubah.") % {"n": changed})
                 return redirect("monev:evaluation", mp=mp, year=year)
-    return render(
-        request,
-        "monev/evaluation/assign.html",
-        _context(access, evaluation_year=evaluation_year, opds=opds, **page),
-    )
+    # One list of options for every question's select (120 questions x 120 OPDs took 260 ms of CPU as a template
+    # loop); each row marks its own OPD selected.
+    options = format_html_join("", '<option value="{}">{}</option>', ((o.pk, o.acronym) for o in opds))
+    for block in page["blocks"]:
+        for row in block.rows:
+            chosen = row.answer.opd_id if row.answer else None
+            row.options = (
+                mark_safe(options.replace(f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1))
+                if chosen
+                else options
+            )
+    return render(request, "monev/evaluation/assign.html", _context(access, evaluation_year=evaluation_year, **page))
 
 
 @login_required
