@@ -102,8 +102,11 @@ def test_assignment_is_the_coordinators(personas, as_user, assessment, questions
     data = {"version": assessment.version, f"opd_{questions[2].pk}": personas.opd.pk}
     assert as_user(personas.opd_member).post(url, data).status_code == 403
     assert Answer.objects.get(question=questions[2]).opd is None
+    page = as_user(personas.coordinator).get(url).content.decode()
+    assert f'<option value="{personas.other_opd.pk}" selected>' in page  # question 1 is Dispar's
     assert as_user(personas.coordinator).post(url, data).status_code == 302
     assert Answer.objects.get(question=questions[2]).opd == personas.opd
+    assert Answer.objects.get(question=questions[2]).history.first().history_user == personas.coordinator
 
 
 def test_an_opd_of_another_region_cannot_be_assigned(personas, as_user, assessment, questions):

@@ -258,5 +258,12 @@ def test_answers_report_nothing_to_the_masterplan_review(personas, assessment, q
         note="",
         expected_version=None,
     )
+    result = _recorded(personas, assessment.evaluation_year)
+    services.add_recommendation(
+        access=coordinator_access(personas), result=result, text="Forum berkala", opd=personas.opd, due_date=None
+    )
+    from review.models import SectionReview
+
     assert type(personas.masterplan).objects.get(pk=personas.masterplan.pk).content_version == before
+    assert not SectionReview.objects.filter(masterplan=personas.masterplan).exists()
     assert Answer.objects.get(question=questions[2]).score == 2
