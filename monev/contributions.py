@@ -13,6 +13,7 @@ def register():
     registry.register_tab(registry.Tab("monev", _("Monev"), "monev:index", 65))
     registry.register_panel(registry.Panel("monev", "monev/partials/dashboard_panel.html", panels.dashboard_panel, 65))
     registry.register_home_panel(registry.HomePanel("monev.opd", "monev/partials/home_panel.html", panels.opd_home, 15))
+    _register_evaluation(registry)
     registry.register_history(
         registry.HistorySource(
             ReportingYear,
@@ -46,3 +47,63 @@ def _describe_report(row):
     )
     status = row.get_status_display() if row.status else "–"
     return f"{row.reporting_year.year} · {subject}: {status}"
+
+
+def _register_evaluation(registry):
+    from .evaluation import panels as evaluation_panels
+    from .models import Answer, AnswerEvidence, FollowUp, Result, SelfAssessment
+
+    registry.register_home_panel(
+        registry.HomePanel(
+            "monev.evaluation_followups", "monev/evaluation/partials/home_panel.html", evaluation_panels.opd_home, 16
+        )
+    )
+    url = "monev:evaluation_index"
+    registry.register_history(
+        registry.HistorySource(
+            SelfAssessment,
+            "masterplan",
+            url_name=url,
+            select_related=("evaluation_year",),
+            describe=lambda r: f"{_('Penilaian mandiri')} {r.evaluation_year.year}: {r.get_state_display()}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Answer,
+            "assessment__masterplan",
+            url_name=url,
+            opd_path="opd",
+            select_related=("question", "opd"),
+            describe=lambda r: (
+                f"{_('Jawaban evaluasi')}: {r.question.text[:80]} = {r.score if r.score is not None else '–'}"
+            ),
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            AnswerEvidence,
+            "answer__assessment__masterplan",
+            url_name=url,
+            describe=lambda r: f"{_('Data dukung evaluasi')}: {r.original_name}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Result,
+            "masterplan",
+            url_name=url,
+            select_related=("evaluation_year",),
+            describe=lambda r: f"{_('Hasil evaluasi')} {r.evaluation_year.year}: {_('indeks')} {r.index}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            FollowUp,
+            "masterplan",
+            url_name=url,
+            opd_path="opd",
+            select_related=("opd", "finding"),
+            describe=lambda r: f"{_('Tindak lanjut rekomendasi')} ({r.opd.acronym}): {r.finding.text[:80]}",
+        )
+    )

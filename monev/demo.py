@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from .evaluation.demo import populate as populate_evaluation
 from .items import load_items
 from .models import Evidence, Realisation, Report, ReportingYear, YearState
 from .numbers import format_number, parse_number
@@ -47,6 +48,7 @@ def populate(demo):
         created.append(2024)
     years = ReportingYear.objects.filter(masterplan=masterplan).count()
     demo.say(f"Monev: {years} tahun pelaporan ({', '.join(map(str, created)) or 'tidak ada'} baru), data demo.")
+    populate_evaluation(demo)
 
 
 def _year(masterplan, number, deadline, user):

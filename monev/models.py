@@ -293,3 +293,20 @@ class Evidence(models.Model):
     @property
     def owner_opd_id(self):
         return self.report.owner_opd_id
+
+
+from .evaluation.models import (  # noqa: E402, F401  the evaluation's models belong to this app
+    Answer,
+    AnswerEvidence,
+    AssessmentState,
+    EvaluationYear,
+    Finding,
+    FindingKind,
+    FollowUp,
+    Part,
+    PartSource,
+    Question,
+    Result,
+    ResultScore,
+    SelfAssessment,
+)

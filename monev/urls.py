@@ -23,3 +23,40 @@ urlpatterns = [
     path(f"{Y}program/<int:pk>/", views.report_programme, name="report_programme"),
     path(f"{Y}quick-win/<int:pk>/", views.report_quickwin, name="report_quickwin"),
 ]
+
+from .evaluation import views as evaluation_views  # noqa: E402
+from .evaluation import views_admin as evaluation_admin  # noqa: E402
+
+E = P + "evaluasi/"
+EY = E + "<int:year>/"
+T = P + "tindak-lanjut/<int:pk>/"
+A = "program/evaluasi/"
+
+urlpatterns += [
+    path(E, evaluation_views.evaluation_index, name="evaluation_index"),
+    path(f"{E}data-dukung/<int:pk>/", evaluation_views.evaluation_evidence, name="evaluation_evidence"),
+    path(
+        f"{E}data-dukung/<int:pk>/hapus/",
+        evaluation_views.evaluation_evidence_delete,
+        name="evaluation_evidence_delete",
+    ),
+    path(EY, evaluation_views.evaluation, name="evaluation"),
+    path(f"{EY}mulai/", evaluation_views.evaluation_start, name="evaluation_start"),
+    path(f"{EY}penugasan/", evaluation_views.evaluation_assign, name="evaluation_assign"),
+    path(f"{EY}pertanyaan/<int:pk>/", evaluation_views.evaluation_answer, name="evaluation_answer"),
+    path(f"{EY}ajukan/", evaluation_views.evaluation_submit, name="evaluation_submit"),
+    path(f"{EY}buka-lagi/", evaluation_views.evaluation_reopen, name="evaluation_reopen"),
+    path(f"{EY}hasil/", evaluation_views.result, name="result"),
+    path(f"{EY}hasil/rekomendasi/", evaluation_views.recommendation_add, name="recommendation_add"),
+    path(T, evaluation_views.followup, name="followup"),
+    path(f"{T}hapus/", evaluation_views.followup_delete, name="followup_delete"),
+    path(A, evaluation_admin.years, name="admin_years"),
+    path(f"{A}<int:pk>/", evaluation_admin.year, name="admin_year"),
+    path(f"{A}<int:pk>/pertanyaan/", evaluation_admin.question_add, name="admin_question_add"),
+    path(f"{A}<int:pk>/pertanyaan/<int:question_pk>/", evaluation_admin.question, name="admin_question"),
+    path(
+        f"{A}<int:pk>/pertanyaan/<int:question_pk>/hapus/",
+        evaluation_admin.question_delete,
+        name="admin_question_delete",
+    ),
+]

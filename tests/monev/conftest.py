@@ -46,3 +46,6 @@ def quickwin(personas):
 
 def access(user, masterplan):
     return access_for(user, masterplan)
+
+
+from .evaluation_fixtures import assessment, evaluation_year, questions  # noqa: E402, F401
