@@ -8,7 +8,7 @@ def register():
     from core import registry
 
     from . import panels
-    from .models import Evidence, Report, ReportingYear
+    from .models import Evidence, Report, ReportingYear, Sosialisasi, SosialisasiPhoto
 
     registry.register_tab(registry.Tab("monev", _("Monev"), "monev:index", 65))
     registry.register_panel(registry.Panel("monev", "monev/partials/dashboard_panel.html", panels.dashboard_panel, 65))
@@ -36,6 +36,22 @@ def register():
             "report__reporting_year__masterplan",
             url_name="monev:index",
             describe=lambda r: f"{_('Bukti dukung')}: {r.original_name}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Sosialisasi,
+            "masterplan",
+            url_name="monev:sosialisasi_list",
+            describe=lambda r: f"{_('Sosialisasi')}: {r.title} ({r.held_on:%d/%m/%Y})",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            SosialisasiPhoto,
+            "event__masterplan",
+            url_name="monev:sosialisasi_list",
+            describe=lambda r: f"{_('Foto sosialisasi')}: {r.original_name}",
         )
     )
 

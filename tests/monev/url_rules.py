@@ -58,3 +58,35 @@ RULES = {
     "monev:report_programme": Rule(_programme),
     "monev:report_quickwin": Rule(_quickwin),
 }
+
+
+def _event(p):
+    import datetime
+
+    from monev.models import Sosialisasi
+
+    event = Sosialisasi.objects.create(masterplan=p.masterplan, title="Sosialisasi", held_on=datetime.date(2024, 5, 1))
+    return {"mp": p.masterplan.pk, "pk": event.pk}
+
+
+def _photo(p):
+    from monev.models import SosialisasiPhoto
+
+    kwargs = _event(p)
+    photo = SosialisasiPhoto.objects.create(event_id=kwargs["pk"], file="x.png", original_name="x.png")
+    return {"mp": p.masterplan.pk, "pk": photo.pk}
+
+
+RULES.update(
+    {
+        "monev:sosialisasi_list": Rule(_mp),
+        "monev:sosialisasi_add": Rule(_mp),
+        "monev:sosialisasi": Rule(_event),
+        "monev:sosialisasi_edit": Rule(_event),
+        "monev:sosialisasi_delete": Rule(_event),
+        "monev:sosialisasi_photo_add": Rule(_event),
+        "monev:sosialisasi_photo": Rule(_photo),
+        "monev:sosialisasi_thumbnail": Rule(_photo),
+        "monev:sosialisasi_photo_delete": Rule(_photo),
+    }
+)
