@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 def register():
     from core import registry
 
-    from . import panels
+    from . import book, panels
     from .models import Evidence, Report, ReportingYear, Sosialisasi, SosialisasiPhoto
 
     registry.register_tab(registry.Tab("monev", _("Monev"), "monev:index", 65))
+    book.register()
     registry.register_panel(registry.Panel("monev", "monev/partials/dashboard_panel.html", panels.dashboard_panel, 65))
     registry.register_home_panel(registry.HomePanel("monev.opd", "monev/partials/home_panel.html", panels.opd_home, 15))
     registry.register_history(
