@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import registry
+from core.memo import shared_lookups
 from core.pdf import render_document, static_uri
 
 from .models import Book
@@ -49,21 +50,26 @@ def render_chapters(masterplan, book_key, year=None):
     """(chapters, tables, figures). A chapter that fails raises RenderError naming it. `year`: the year of a
     yearly book (core.registry.YearlyBook), whose chapters' contexts take (masterplan, year)."""
     chapters, tables, figures = [], [], []
-    for index, chapter in enumerate(registry.chapters(book_key), start=1):
-        try:
-            data = chapter.context(masterplan) if year is None else chapter.context(masterplan, year)
-            context = {**data, "masterplan": masterplan, "year": year}
-            html = render_to_string(chapter.template, context)
-        except Exception as error:  # a chapter's bug must say where it is
-            raise RenderError(
-                _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
-                % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
-            ) from error
-        html, sections = number_parts(
-            html, f"c{index}", tables, figures, chapter.appendix, media=lambda name: media_data_uri(masterplan, name)
-        )
-        chapters.append(RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections))
+    with shared_lookups(masterplan):  # one render: chapters may share a lookup (core.memo)
+        for index, chapter in enumerate(registry.chapters(book_key), start=1):
+            chapters.append(_render_chapter(masterplan, chapter, index, year, tables, figures))
     return chapters, tables, figures
+
+
+def _render_chapter(masterplan, chapter, index, year, tables, figures):
+    try:
+        data = chapter.context(masterplan) if year is None else chapter.context(masterplan, year)
+        context = {**data, "masterplan": masterplan, "year": year}
+        html = render_to_string(chapter.template, context)
+    except Exception as error:  # a chapter's bug must say where it is
+        raise RenderError(
+            _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
+            % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
+        ) from error
+    html, sections = number_parts(
+        html, f"c{index}", tables, figures, chapter.appendix, media=lambda name: media_data_uri(masterplan, name)
+    )
+    return RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections)
 
 
 def media_data_uri(masterplan, name):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.charts import Bar, hbar_chart
+from core.memo import memoised
 from masterplan.models import Dimension
 
 from . import outcome
@@ -27,21 +28,29 @@ def years(masterplan):
 
 
 def _year(masterplan, year):
-    reporting_year = ReportingYear.objects.get(masterplan=masterplan, year=year)
-    reporting_year.masterplan = masterplan
-    return reporting_year
+    def compute():
+        reporting_year = ReportingYear.objects.get(masterplan=masterplan, year=year)
+        reporting_year.masterplan = masterplan
+        return reporting_year
+
+    return memoised(masterplan, ("monev.year", year), compute)
 
 
-def _dimensions():
-    return list(Dimension.objects.order_by("order"))
+def _items(masterplan, year):
+    """The year's items, loaded once per render (books.rendering shares lookups between the chapters)."""
+    return memoised(masterplan, ("monev.items", year), lambda: load_items(_year(masterplan, year)))
+
+
+def _dimensions(masterplan):
+    return memoised(masterplan, "monev.dimensions", lambda: list(Dimension.objects.order_by("order")))
 
 
 def summary_context(masterplan, year):
     """The year at a glance: the reporting rate, the statuses, the budget, the outcome share per dimension."""
     reporting_year = _year(masterplan, year)
-    items = load_items(reporting_year)
+    items = _items(masterplan, year)
     summary = summarise(items)
-    dimensions = outcome.by_dimension(items, _dimensions())
+    dimensions = outcome.by_dimension(items, _dimensions(masterplan))
     bars = [
         Bar(
             str(t.label),
@@ -71,19 +80,19 @@ def summary_context(masterplan, year):
 
 
 def dimension_context(masterplan, year):
-    items = load_items(_year(masterplan, year))
-    return {"dimensions": outcome.by_dimension(items, _dimensions()), "overall": outcome.total(items)}
+    items = _items(masterplan, year)
+    return {"dimensions": outcome.by_dimension(items, _dimensions(masterplan)), "overall": outcome.total(items)}
 
 
 def opd_context(masterplan, year):
-    items = load_items(_year(masterplan, year))
+    items = _items(masterplan, year)
     return {"opds": outcome.by_opd(items), "overall": outcome.total(items)}
 
 
 def status_context(masterplan, year):
     """Every programme and quick win of the year by dimension, with its status, indicators and budget."""
-    items = load_items(_year(masterplan, year))
-    groups = {d.pk: {"dimension": d, "programmes": [], "quickwins": []} for d in _dimensions()}
+    items = _items(masterplan, year)
+    groups = {d.pk: {"dimension": d, "programmes": [], "quickwins": []} for d in _dimensions(masterplan)}
     loose = {"dimension": None, "programmes": [], "quickwins": []}
     for item in items:
         group = groups.get(item.dimension.pk, loose) if item.dimension else loose
