@@ -99,9 +99,11 @@ def test_only_the_coordinator_writes(personas, as_user, name):
         client.post(reverse("monev:sosialisasi_photo_add", args=[mp, event.pk]), {"photo-file": _png()}).status_code
         == 403
     )
+    photo = SosialisasiPhoto.objects.create(event=event, file="x.png", original_name="x.png")
+    assert client.post(reverse("monev:sosialisasi_photo_delete", args=[mp, photo.pk])).status_code == 403
     event.refresh_from_db()
     assert event.title == "Sosialisasi masterplan ke OPD" and Sosialisasi.objects.count() == 1
-    assert not SosialisasiPhoto.objects.exists()
+    assert list(SosialisasiPhoto.objects.all()) == [photo]
 
 
 def test_another_regions_ids_give_404(personas, as_user):
