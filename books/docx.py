@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import html as lxml_html
 
-from .rendering import book_html
+from .rendering import book_html, book_year, titled_for_year
 
 SKIP_CLASSES = {"preview-bar", "watermark", "toc", "list-of-figures", "list-of-tables"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
@@ -37,9 +37,10 @@ SVG_NAME_RE = re.compile(r"(?<=[<\s/])(" + "|".join(n.lower() for n in SVG_NAMES
 SVG_CASE = {n.lower(): n for n in SVG_NAMES}
 
 
-def book_docx(masterplan, book, *, draft=True) -> bytes:
-    html = book_html(masterplan, book, draft=draft, for_pdf=True)
-    return html_to_docx(html, title=f"{book.title} · {masterplan.region.name}", draft=draft)
+def book_docx(masterplan, book, *, draft=True, year=None) -> bytes:
+    html = book_html(masterplan, book, draft=draft, for_pdf=True, year=year)
+    year = book_year(masterplan, book.key, year)
+    return html_to_docx(html, title=f"{titled_for_year(book, year).title} · {masterplan.region.name}", draft=draft)
 
 
 def html_to_docx(html: str, *, title: str = "", draft: bool = False) -> bytes:

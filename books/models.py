@@ -137,6 +137,9 @@ class ExportJob(models.Model):
         "masterplan.OPD", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("OPD")
     )
     variant = models.CharField(_("jenis"), max_length=5, choices=Variant.choices, default=Variant.DRAFT)
+    year = models.PositiveSmallIntegerField(
+        _("tahun"), null=True, blank=True, help_text=_("Tahun buku tahunan (laporan monev); kosong untuk buku lain.")
+    )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(_("tahap"), max_length=120, blank=True)
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
@@ -186,7 +189,8 @@ class ExportJob(models.Model):
     def download_name(self):
         region = self.masterplan.region.name.replace(" ", "-")
         suffix = "" if self.variant == self.Variant.FINAL else "-DRAF"
-        return f"{self.book_title.replace(' ', '-')}-{region}-{self.masterplan.cohort.year}{suffix}.pdf"
+        year = "" if self.year is None or str(self.year) in self.book_title else f"-{self.year}"
+        return f"{self.book_title.replace(' ', '-')}{year}-{region}-{self.masterplan.cohort.year}{suffix}.pdf"
 
     @property
     def owner_opd_id(self):

@@ -20,8 +20,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import registry
+from core.memo import shared_lookups
 from core.pdf import render_document, static_uri
 
+from .models import Book
 from .numbering import number_parts
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
@@ -44,23 +46,30 @@ class RenderedChapter:
     sections: list = field(default_factory=list)  # [(id, text)]
 
 
-def render_chapters(masterplan, book_key):
-    """(chapters, tables, figures). A chapter that fails raises RenderError naming it."""
+def render_chapters(masterplan, book_key, year=None):
+    """(chapters, tables, figures). A chapter that fails raises RenderError naming it. `year`: the year of a
+    yearly book (core.registry.YearlyBook), whose chapters' contexts take (masterplan, year)."""
     chapters, tables, figures = [], [], []
-    for index, chapter in enumerate(registry.chapters(book_key), start=1):
-        try:
-            context = {**chapter.context(masterplan), "masterplan": masterplan}
-            html = render_to_string(chapter.template, context)
-        except Exception as error:  # a chapter's bug must say where it is
-            raise RenderError(
-                _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
-                % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
-            ) from error
-        html, sections = number_parts(
-            html, f"c{index}", tables, figures, chapter.appendix, media=lambda name: media_data_uri(masterplan, name)
-        )
-        chapters.append(RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections))
+    with shared_lookups(masterplan):  # one render: chapters may share a lookup (core.memo)
+        for index, chapter in enumerate(registry.chapters(book_key), start=1):
+            chapters.append(_render_chapter(masterplan, chapter, index, year, tables, figures))
     return chapters, tables, figures
+
+
+def _render_chapter(masterplan, chapter, index, year, tables, figures):
+    try:
+        data = chapter.context(masterplan) if year is None else chapter.context(masterplan, year)
+        context = {**data, "masterplan": masterplan, "year": year}
+        html = render_to_string(chapter.template, context)
+    except Exception as error:  # a chapter's bug must say where it is
+        raise RenderError(
+            _("Bab “%(title)s” (%(key)s) gagal disusun: %(error)s")
+            % {"title": chapter.title, "key": chapter.key, "error": str(error)[:300] or type(error).__name__}
+        ) from error
+    html, sections = number_parts(
+        html, f"c{index}", tables, figures, chapter.appendix, media=lambda name: media_data_uri(masterplan, name)
+    )
+    return RenderedChapter(chapter.key, chapter.title, chapter.appendix, mark_safe(html), sections)
 
 
 def media_data_uri(masterplan, name):
@@ -101,13 +110,45 @@ def is_final_allowed(masterplan):
     return masterplan.status in (masterplan.Status.APPROVED, masterplan.Status.FINAL)
 
 
-def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_url="", chapters_of=None):
+def book_year(masterplan, book_key, year=None):
+    """The year a yearly book is made for: `year` if it is one of its years, the newest when None; None for a
+    book of the masterplan. RenderError when the yearly book has no such year (or none at all)."""
+    yearly = registry.yearly_book(book_key)
+    if yearly is None:
+        return None
+    years = list(yearly.years(masterplan))
+    if year is None and years:
+        return years[0]
+    if year not in years:
+        if not years:
+            raise RenderError(_("Buku ini dibuat per tahun, dan belum ada tahunnya (mis. tahun pelaporan monev)."))
+        raise RenderError(
+            _("Tahun %(y)s tidak tersedia untuk buku ini; pilihan: %(years)s.")
+            % {"y": year, "years": ", ".join(map(str, years))}
+        )
+    return year
+
+
+def titled_for_year(book, year):
+    """The book with its year in the title (an unsaved copy), or the book itself when `year` is None."""
+    if year is None:
+        return book
+    yearly = registry.yearly_book(book.key)
+    copy = Book(pk=book.pk, cohort_id=book.cohort_id, key=book.key, subtitle=book.subtitle, order=book.order)
+    copy.title = f"{book.title} {yearly.title_suffix % {'year': year}}"
+    return copy
+
+
+def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_url="", year=None, chapters_of=None):
     """The whole book as an HTML string. `for_pdf` links the stylesheet as a local file (WeasyPrint)
-    instead of a /static/ URL (the browser). `chapters_of`: the registry's book whose chapters it prints
-    (default: the book's own key; an OPD's extract prints EXTRACT_BOOK's)."""
+    instead of a /static/ URL (the browser). `year`: for a yearly book, its year (default: the newest).
+    `chapters_of`: the registry's book whose chapters it prints (default: the book's own key; an OPD's extract
+    prints EXTRACT_BOOK's)."""
     if not draft and not is_final_allowed(masterplan):
         raise RenderError(_("Versi final hanya dapat dibuat setelah masterplan disetujui."))
-    chapters, tables, figures = render_chapters(masterplan, chapters_of or book.key)
+    year = book_year(masterplan, book.key, year)
+    book = titled_for_year(book, year)
+    chapters, tables, figures = render_chapters(masterplan, chapters_of or book.key, year)
     region = masterplan.region
     context = {
         "masterplan": masterplan,
@@ -123,6 +164,7 @@ def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_ur
         "css_href": static_uri("books/book.css") if for_pdf else static("books/book.css"),
         "for_pdf": for_pdf,
         "back_url": "" if for_pdf else back_url,
+        "year": year,
     }
     return render_to_string("books/book.html", context)
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import registry
 from masterplan.models import Masterplan
 
 from . import queue
@@ -19,11 +20,13 @@ from .models import Book, DraftRefresh, ExportJob
 from .rendering import (
     RenderError,
     book_html,
+    book_year,
     content_hash,
     extract_title,
     is_final_allowed,
     opd_extract_html,
     render_book,
+    titled_for_year,
 )
 from .reviewing import announce_ready
 
@@ -81,10 +84,11 @@ def _finish_reused(job, source):
     return job
 
 
-def request_export(*, masterplan, book_keys, variant, user=None, automatic=False):
+def request_export(*, masterplan, book_keys, variant, user=None, automatic=False, year=None):
     """Create one queued job per book and queue one Celery task each, after commit. Nothing is rendered here:
     the task builds the book's HTML and, when it is unchanged since a finished export, ends the job at once
-    with that file (run_job). Returns the jobs, in the order asked."""
+    with that file (run_job). A yearly book (core.registry.YearlyBook, the monev report) is made for `year`
+    (default: its newest year). Returns the jobs, in the order asked."""
     if variant == ExportJob.Variant.FINAL and not is_final_allowed(masterplan):
         raise ExportRefused(
             _("Versi final hanya dapat dibuat setelah masterplan disetujui (status: %(s)s).")
@@ -96,13 +100,20 @@ def request_export(*, masterplan, book_keys, variant, user=None, automatic=False
     unknown = [key for key in book_keys if key not in books]
     if unknown:
         raise ExportRefused(_("Buku tidak dikenal: %(keys)s.") % {"keys": ", ".join(unknown)})
+    years = {}
+    for key in book_keys:
+        try:
+            years[key] = book_year(masterplan, key, year)
+        except RenderError as error:
+            raise ExportRefused(f"{books[key].title}: {error}") from None
     pages = ExportJob.objects.last_page_counts(masterplan)
     with transaction.atomic():
         jobs = ExportJob.objects.bulk_create(
             ExportJob(
                 masterplan=masterplan,
                 book_key=key,
-                book_title=books[key].title,
+                book_title=titled_for_year(books[key], years[key]).title[:150],
+                year=years[key],
                 variant=variant,
                 requested_by=user,
                 automatic=automatic,
@@ -215,7 +226,7 @@ def run_job(job_pk):
     if job.opd_id:  # an OPD's own extract of the book
         html = opd_extract_html(masterplan, book, job.opd, draft=draft)
     else:
-        html = book_html(masterplan, book, draft=draft)
+        html = book_html(masterplan, book, draft=draft, year=job.year)
     digest = content_hash(html, variant=job.variant)
     source = _reusable(masterplan, job.book_key, job.variant, digest, job.opd_id)
     if source:
@@ -311,5 +322,5 @@ def refresh_if_quiet(masterplan_id, *, now=None):
         state.rendered_at = now
         state.save(update_fields=["pending", "rendered_at"])
     masterplan = Masterplan.objects.select_related("region", "cohort").get(pk=masterplan_id)
-    keys = [book.key for book in books_for(masterplan)]
+    keys = [book.key for book in books_for(masterplan) if registry.yearly_book(book.key) is None]
     return request_export(masterplan=masterplan, book_keys=keys, variant=ExportJob.Variant.DRAFT, automatic=True)

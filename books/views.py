@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import registry
 from core.params import page_number
 from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
@@ -23,7 +24,25 @@ from .services import ExportRefused, books_for, request_export, request_opd_extr
 
 def _export_form(masterplan, data=None, books=None):
     books = books_for(masterplan) if books is None else books
-    return ExportForm(data, books=books, final_allowed=is_final_allowed(masterplan))
+    return ExportForm(
+        data, books=books, final_allowed=is_final_allowed(masterplan), years=yearly_years(masterplan, books)
+    )
+
+
+def yearly_years(masterplan, books):
+    """The years of the set's yearly book (the monev report), newest first; [] when it has none."""
+    for book in books:
+        yearly = registry.yearly_book(book.key)
+        if yearly is not None:
+            return list(yearly.years(masterplan))
+    return []
+
+
+def _year_param(request):
+    try:
+        return int(request.GET.get("tahun", ""))
+    except ValueError:
+        return None
 
 
 FINDINGS_SHOWN = 5
@@ -130,6 +149,7 @@ def export(request, mp):
                 book_keys=form.selected_keys(),
                 variant=form.cleaned_data["variant"],
                 user=request.user,
+                year=form.cleaned_data.get("year"),
             )
         except ExportRefused as error:
             messages.error(request, str(error))
@@ -176,7 +196,14 @@ def preview(request, mp, key):
     if book is None:
         raise Http404
     try:
-        html = book_html(masterplan, book, draft=True, for_pdf=False, back_url=reverse("books:index", args=[mp]))
+        html = book_html(
+            masterplan,
+            book,
+            draft=True,
+            for_pdf=False,
+            back_url=reverse("books:index", args=[mp]),
+            year=_year_param(request),
+        )
     except RenderError as error:
         return render(
             request,
@@ -202,7 +229,7 @@ def docx(request, mp, key):
         raise Http404
     final = request.GET.get("final") == "1" and is_final_allowed(masterplan)
     try:
-        data = book_docx(masterplan, book, draft=not final)
+        data = book_docx(masterplan, book, draft=not final, year=_year_param(request))
     except RenderError as error:
         return render(
             request,

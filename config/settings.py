@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -314,6 +315,16 @@ if REDIS_URL and CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY
         f"CELERY_TASK_TIME_LIMIT={CELERY_TASK_TIME_LIMIT} plus a minute, or a long render would be run twice."
     )
 CELERY_TASK_ALWAYS_EAGER = False
+# Monev reminders: a daily digest to each OPD member whose OPD still owes reports, from this many days before a
+# reporting year's deadline until the deadline (monev.reminders); sent by Celery beat at this hour (local time).
+MONEV_REMINDER_DAYS = env_int("MONEV_REMINDER_DAYS", 14, minimum=0, maximum=120)
+MONEV_REMINDER_HOUR = env_int("MONEV_REMINDER_HOUR", 7, minimum=0, maximum=23)
+CELERY_BEAT_SCHEDULE = {
+    "monev-reminders": {
+        "task": "monev.tasks.send_reminders",
+        "schedule": crontab(hour=MONEV_REMINDER_HOUR, minute=0),
+    }
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -132,6 +132,29 @@ def chapters(book):
     return sorted((c for c in _chapters.values() if c.book == book), key=lambda c: (c.appendix, c.order))
 
 
+@dataclass(frozen=True)
+class YearlyBook:
+    """A book rendered per year (monev's `monev`: the yearly monitoring report). `years(masterplan)` lists the years
+    it can be made for, newest first. Its chapters' `context` takes (masterplan, year); the books app asks for the
+    year when exporting and does not re-render it in the background after a masterplan change."""
+
+    key: str
+    years: Callable  # (masterplan) -> list[int], newest first
+    title_suffix: str = "%(year)s"  # appended to the book's title: "Laporan Monitoring dan Evaluasi 2024"
+
+
+_yearly_books: dict[str, YearlyBook] = {}
+
+
+def register_yearly_book(book):
+    _yearly_books[book.key] = book
+
+
+def yearly_book(key):
+    """The YearlyBook registered for a book key, or None for a book of the masterplan (one per masterplan)."""
+    return _yearly_books.get(key)
+
+
 def register_metric(metric):
     _metrics[metric.key] = metric
 

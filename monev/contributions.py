@@ -7,13 +7,41 @@ from django.utils.translation import gettext_lazy as _
 def register():
     from core import registry
 
-    from . import panels
-    from .models import Evidence, Report, ReportingYear
+    from . import book, cohort, panels
+    from .models import Evidence, Report, ReportingYear, Sosialisasi, SosialisasiPhoto
 
     registry.register_tab(registry.Tab("monev", _("Monev"), "monev:index", 65))
+    book.register()
     registry.register_panel(registry.Panel("monev", "monev/partials/dashboard_panel.html", panels.dashboard_panel, 65))
     registry.register_home_panel(registry.HomePanel("monev.opd", "monev/partials/home_panel.html", panels.opd_home, 15))
     _register_evaluation(registry)
+    registry.register_home_panel(
+        registry.HomePanel("monev.expert", "monev/partials/expert_home.html", panels.expert_home, 21)
+    )
+    registry.register_cohort_column(
+        registry.CohortColumn(
+            "monev.rate",
+            _("Pelaporan monev"),
+            cohort.reporting_rate_column,
+            order=70,
+            help=_(
+                "Pelaporan monev: OPD yang sudah melaporkan semua program dan quick win-nya dari OPD yang wajib "
+                "melapor, pada tahun pelaporan terakhir."
+            ),
+        )
+    )
+    registry.register_cohort_column(
+        registry.CohortColumn(
+            "monev.outcome",
+            _("Program berjalan"),
+            cohort.outcome_column,
+            order=71,
+            help=_(
+                "Program berjalan: program masterplan yang dilaporkan berjalan atau selesai dari semua program "
+                "tahun pelaporan terakhir (capaian outcome)."
+            ),
+        )
+    )
     registry.register_history(
         registry.HistorySource(
             ReportingYear,
@@ -37,6 +65,22 @@ def register():
             "report__reporting_year__masterplan",
             url_name="monev:index",
             describe=lambda r: f"{_('Bukti dukung')}: {r.original_name}",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            Sosialisasi,
+            "masterplan",
+            url_name="monev:sosialisasi_list",
+            describe=lambda r: f"{_('Sosialisasi')}: {r.title} ({r.held_on:%d/%m/%Y})",
+        )
+    )
+    registry.register_history(
+        registry.HistorySource(
+            SosialisasiPhoto,
+            "event__masterplan",
+            url_name="monev:sosialisasi_list",
+            describe=lambda r: f"{_('Foto sosialisasi')}: {r.original_name}",
         )
     )
 

@@ -46,9 +46,46 @@ def populate(demo):
         year = _year(masterplan, 2024, deadline, users["coordinator"])
         _reports_2024(year, users)
         created.append(2024)
+    events = _sosialisasi(demo)
     years = ReportingYear.objects.filter(masterplan=masterplan).count()
-    demo.say(f"Monev: {years} tahun pelaporan ({', '.join(map(str, created)) or 'tidak ada'} baru), data demo.")
+    demo.say(
+        f"Monev: {years} tahun pelaporan ({', '.join(map(str, created)) or 'tidak ada'} baru), "
+        f"{events} sosialisasi, data demo."
+    )
     populate_evaluation(demo)
+
+
+DEMO_EVENT = "[Data demo] Sosialisasi Masterplan Smart City kepada OPD dan Dewan Smart City"
+DEMO_MINUTES = (
+    "<h3>Pokok bahasan</h3><p>Bappelitbang dan Diskominfo memaparkan Masterplan Smart City 2023–2032 dan kewajiban "
+    "setiap OPD melaporkan pelaksanaan programnya setiap tahun melalui portal.</p>"
+    "<h3>Kesepakatan</h3><ul><li>Forum Dewan Smart City bertemu setiap triwulan.</li>"
+    "<li>Setiap OPD menunjuk satu petugas pelapor monev.</li>"
+    "<li>Laporan monev 2024 diserahkan paling lambat batas waktu pelaporan.</li></ul>"
+)
+
+
+def _sosialisasi(demo):
+    """One forum of the Dewan Smart City that also socialised the plan to the OPDs (2024), marked as demo data."""
+    from .models import EventKind, Sosialisasi
+
+    masterplan = demo.masterplan
+    if not Sosialisasi.objects.filter(masterplan=masterplan, title=DEMO_EVENT).exists():
+        event = Sosialisasi(
+            masterplan=masterplan,
+            kind=EventKind.FORUM,
+            title=DEMO_EVENT,
+            held_on=datetime.date(2024, 6, 18),
+            venue="Aula Lantai 3 Kantor Bupati Penajam Paser Utara",
+            speakers="Kepala Diskominfo Kabupaten Penajam Paser Utara\nKepala Bappelitbang\nTenaga ahli pendamping",
+            attendance=64,
+            minutes=DEMO_MINUTES,
+            is_demo=True,
+        )
+        event._history_user = demo.users["coordinator"]
+        event.save()
+        event.attending_opds.set([opd for opd in demo.opds.values()][:8])
+    return Sosialisasi.objects.filter(masterplan=masterplan).count()
 
 
 def _year(masterplan, number, deadline, user):

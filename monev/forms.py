@@ -3,10 +3,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import ALL_KINDS, validate_upload
+from core.concurrency import VersionedFormMixin
+from core.sanitize import clean_html
+from core.uploads import ALL_KINDS, IMAGE_KINDS, validate_upload
+from masterplan.models import OPD
 from plan.models import Source
 
-from .models import ReportingYear, Status
+from .models import ReportingYear, Sosialisasi, Status
 from .numbers import normalise_value, parse_rupiah
 
 MAX_FILES = 10
@@ -128,3 +131,45 @@ class SheetForm(_NoTag, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._helper()
+
+
+class SosialisasiForm(_NoTag, VersionedFormMixin, forms.ModelForm):
+    """An event after adoption; the OPDs offered are the masterplan's region's own."""
+
+    class Meta:
+        model = Sosialisasi
+        fields = ["kind", "title", "held_on", "venue", "speakers", "attendance", "attending_opds", "minutes"]
+        widgets = {
+            "held_on": DateInput(),
+            "speakers": forms.Textarea(attrs={"rows": 3}),
+            "attending_opds": forms.CheckboxSelectMultiple,
+            "minutes": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, masterplan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.masterplan = masterplan
+        self.fields["attending_opds"].queryset = OPD.objects.for_masterplan(masterplan)
+        self._helper()
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if not 2000 <= held_on.year <= self.masterplan.end_year + 1:
+            raise ValidationError(
+                _("Tanggal %(d)s di luar masa masterplan (sampai %(y)s).")
+                % {"d": held_on.strftime("%d/%m/%Y"), "y": self.masterplan.end_year}
+            )
+        return held_on
+
+    def clean_minutes(self):
+        return clean_html(self.cleaned_data.get("minutes", ""))
+
+
+class PhotoForm(_NoTag, forms.Form):
+    file = forms.FileField(label=_("Foto"), help_text=_("JPG, PNG, GIF atau WebP."))
+    caption = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        validate_upload(uploaded, allowed=IMAGE_KINDS)
+        return uploaded

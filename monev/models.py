@@ -9,7 +9,7 @@ plan.BudgetLine, quickwins.Budget): a report stores only what was carried out.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -310,3 +310,115 @@ from .evaluation.models import (  # noqa: E402, F401  the evaluation's models be
     ResultScore,
     SelfAssessment,
 )
+
+
+class EventKind(models.TextChoices):
+    OPD = "opd", _("Sosialisasi ke OPD")
+    PUBLIC = "public", _("Sosialisasi ke masyarakat")
+    FORUM = "forum", _("Forum Dewan Smart City")
+    OTHER = "other", _("Lainnya")
+
+
+class SosialisasiQuerySet(models.QuerySet):
+    def for_masterplan(self, masterplan):
+        return self.filter(masterplan=masterplan)
+
+    def in_year(self, year):
+        return self.filter(held_on__year=year)
+
+    def for_list(self):
+        return self.annotate(photo_count=models.Count("photos")).order_by("-held_on", "-pk")
+
+
+class Sosialisasi(Versioned):
+    """An event after the masterplan's adoption: socialising it to the OPDs or the public, or a meeting of the
+    Dewan Smart City's forum. Recorded by the coordinator, outside the four bimtek stages."""
+
+    masterplan = models.ForeignKey(
+        "masterplan.Masterplan", verbose_name=_("masterplan"), on_delete=models.CASCADE, related_name="sosialisasi"
+    )
+    kind = models.CharField(_("jenis kegiatan"), max_length=8, choices=EventKind.choices, default=EventKind.OPD)
+    title = models.CharField(_("judul kegiatan"), max_length=200)
+    held_on = models.DateField(_("tanggal"))
+    venue = models.CharField(_("tempat"), max_length=200, blank=True)
+    speakers = models.TextField(
+        _("narasumber"), blank=True, max_length=3000, help_text=_("Satu nama per baris, dengan jabatan atau instansi.")
+    )
+    attendance = models.PositiveIntegerField(
+        _("jumlah peserta"), null=True, blank=True, validators=[MaxValueValidator(100_000)]
+    )
+    attending_opds = models.ManyToManyField(
+        "masterplan.OPD", blank=True, related_name="+", verbose_name=_("OPD yang hadir")
+    )
+    minutes = models.TextField(
+        _("notulen"),
+        blank=True,
+        help_text=_(
+            "Boleh memakai HTML sederhana: judul (h3), paragraf (p), daftar (ul, ol, li), tebal (strong), tabel. "
+            "Skrip dan gaya dibuang saat disimpan."
+        ),
+    )
+    is_demo = models.BooleanField(_("data demo"), default=False, editable=False)
+    history = HistoricalRecords(m2m_fields=[attending_opds])
+
+    objects = SosialisasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sosialisasi")
+        verbose_name_plural = _("sosialisasi")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    owner_opd_id = None  # only the coordinator records events
+
+    def get_absolute_url(self):
+        return reverse("monev:sosialisasi", args=[self.masterplan_id, self.pk])
+
+    def speaker_list(self):
+        return [line.strip() for line in self.speakers.splitlines() if line.strip()]
+
+
+class SosialisasiPhoto(models.Model):
+    """A photo of an event (JPG, PNG, WebP or GIF; checked and re-encoded by core.uploads)."""
+
+    event = models.ForeignKey(Sosialisasi, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(_("foto"), upload_to=UploadPath("monev/sosialisasi"))
+    thumbnail = models.FileField(upload_to=UploadPath("monev/sosialisasi-thumbs"), blank=True)
+    caption = models.CharField(_("keterangan"), max_length=200, blank=True)
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])  # the stored files stay for the history
+
+    class Meta:
+        verbose_name = _("foto sosialisasi")
+        verbose_name_plural = _("foto sosialisasi")
+        ordering = ["event", "pk"]
+
+    def __str__(self):
+        return self.caption or self.original_name
+
+    @property
+    def masterplan_id(self):
+        return self.event.masterplan_id
+
+    owner_opd_id = None
+
+
+class ReminderDigest(models.Model):
+    """One reminder mail sent to one person on one day: the digest is sent at most once a day per person."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    items = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat monev")
+        verbose_name_plural = _("pengingat monev")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_monev_digest_per_user_day")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.day}"

@@ -3,7 +3,7 @@
 from masterplan.models import Membership, Role
 
 from .items import load_items, summarise
-from .models import ReportingYear
+from .models import ReportingYear, YearState
 
 
 def dashboard_panel(masterplan, access):
@@ -38,3 +38,20 @@ def opd_home(request):
         missing = [item for item in items if item.missing]
         owed.append({"year": reporting_year, "opd": membership.opd, "items": items, "missing": missing})
     return {"owed": owed}
+
+
+def expert_home(request):
+    """For an expert: the regions whose monev report was submitted and waits for their review (one query)."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    waiting = list(
+        ReportingYear.objects.filter(
+            state=YearState.SUBMITTED,
+            masterplan__memberships__user=user,
+            masterplan__memberships__role=Role.EXPERT,
+        )
+        .select_related("masterplan__region", "masterplan__cohort")
+        .order_by("deadline", "masterplan__region__name")
+    )
+    return {"waiting": waiting} if waiting else None

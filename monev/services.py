@@ -384,3 +384,7 @@ def _bulk_realisations(values, *, user, date):
                 update.append(row)
     bulk_create_with_history(create, Realisation, default_user=user, default_date=date)
     bulk_update_with_history(update, Realisation, ["value"], default_user=user, default_date=date)
+
+
+# For the yearly evaluation (branch evaluation): how often the Dewan Smart City's forum met in a year.
+from .sosialisasi import forum_meetings  # noqa: E402, F401

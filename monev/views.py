@@ -15,7 +15,7 @@ from masterplan.models import OPD
 from . import services
 from .forms import ReportForm, ReportingYearForm
 from .items import PROGRAMME, QUICKWIN, find_item, load_items, summarise
-from .models import Evidence, ReportingYear
+from .models import Evidence, ReportingYear, Sosialisasi
 
 
 def get_year_for_user(request, mp, year, **required):
@@ -45,7 +45,12 @@ def index(request, mp):
         rows.append((reporting_year, summarise(load_items(reporting_year))))
     form = ReportingYearForm(masterplan=masterplan) if access.can_manage else None
     has_subjects = bool(rows and rows[0][1].items_total) or _has_subjects(masterplan)
-    return render(request, "monev/index.html", _context(access, rows=rows, form=form, has_subjects=has_subjects))
+    event_count = Sosialisasi.objects.for_masterplan(masterplan).count()
+    return render(
+        request,
+        "monev/index.html",
+        _context(access, rows=rows, form=form, has_subjects=has_subjects, event_count=event_count),
+    )
 
 
 def _has_subjects(masterplan):

@@ -46,6 +46,8 @@ class ProgrammeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-check-input" if name == "desc" else "form-select form-select-sm"
+        # the registered columns sort too (by their key)
+        self.fields["sort"].choices = [*SORTS.items(), *((c.key, c.label) for c in registry.cohort_columns())]
         self.fields["province"].queryset = Region.objects.filter(
             kind=Region.Kind.PROVINSI, pk__in=Region.objects.filter(masterplans__isnull=False).values("province")
         )
@@ -101,10 +103,31 @@ def programme_rows(queryset, *, sort="region", desc=False):
                 "extra": [extra[c.key].get(mp.pk, "") for c in columns],
             }
         )
+    positions = {c.key: index for index, c in enumerate(columns)}
+    if sort in positions:
+        return columns, _sorted_by_column(rows, positions[sort], desc)
     key = sort if sort in SORTS else "region"
     text = key in ("region", "province", "status", "stage")
     rows.sort(key=lambda r: str(r[key]).lower() if text else r[key], reverse=desc)
     return columns, rows
+
+
+def _sorted_by_column(rows, index, desc):
+    """Rows by a registered column's value: its `sort` (a number) when it has one, else the value itself (text
+    case-insensitively); empty cells last either way, then by region."""
+
+    def value(row):
+        cell = row["extra"][index]
+        cell = getattr(cell, "sort", cell)
+        return cell.lower() if isinstance(cell, str) else cell
+
+    filled = [r for r in rows if r["extra"][index] not in ("", None)]
+    empty = [r for r in rows if r["extra"][index] in ("", None)]
+    filled.sort(key=lambda r: r["region"].lower())
+    kinds = {type(value(r)) for r in filled}
+    key = value if len(kinds) <= 1 or kinds <= {int, float} else (lambda r: str(value(r)))
+    filled.sort(key=key, reverse=desc)
+    return filled + sorted(empty, key=lambda r: r["region"].lower())
 
 
 def export_sheets(columns, rows, cohort):

@@ -122,7 +122,7 @@ def _programme(request):
             "desc_next": "on" if key == sort and not desc else None,
             "aria_sort": ("descending" if desc else "ascending") if key == sort else "none",
         }
-        for key, label in SORTS.items()
+        for key, label in [*SORTS.items(), *((c.key, c.label) for c in columns)]
     ]
     return form, cohort, columns, rows, headers
 

@@ -6,7 +6,8 @@
 Fills one masterplan through the content apps' own models (`fill_content`): 120 OPDs, 60 members, an RPJMD with
 300 programmes (mapped to the dimensions, with budgets), 80 masterplan programmes over a 10-year roadmap (budget
 lines, indicators with yearly targets), readiness items, SWOT, strategies and goals, applications, and 30 chosen
-quick wins with partners, budgets, indicators and progress. The books' real chapters are measured; synthetic
+quick wins with partners, budgets, indicators and progress; monev adds five reporting years with their reports
+(the monitoring report is measured for the newest). The books' real chapters are measured; synthetic
 chapters are used only for a book that has no real chapter registered (an app may also provide
 `<app>/bench.py: fill(masterplan, scale)`).
 
@@ -51,7 +52,7 @@ from core import registry  # noqa: E402
 from core.charts import Bar, GanttRow, gantt_chart, hbar_chart  # noqa: E402
 from masterplan.models import OPD, Cohort, Dimension, Masterplan, Membership, Region, Role  # noqa: E402
 
-CONTENT_APPS = ["rpjmd", "plan", "quickwins", "bimtek", "review"]
+CONTENT_APPS = ["rpjmd", "plan", "quickwins", "bimtek", "review", "monev"]  # monev: five reporting years
 WORDS = "layanan digital terpadu data daerah warga aplikasi sistem informasi publik pengelolaan kota cerdas".split()
 
 

@@ -110,6 +110,7 @@ REFERENCE_DATA = [
     ("masterplan.migrations.0002_dimensions", "create"),
     ("bimtek.migrations.0002_default_checklists", "create"),
     ("books.migrations.0002_default_books", "create_books"),
+    ("books.migrations.0004_exportjob_year_monitoring_book", "create_book"),
 ]
 
 

@@ -6,13 +6,12 @@ import pytest
 from django.core.management import call_command
 
 from monev.items import load_items, summarise
-from monev.models import Evidence, Realisation, Report, ReportingYear, YearState
+from monev.models import Evidence, Realisation, Report, ReportingYear, Sosialisasi, YearState
 
 
 def _counts():
-    return tuple(m.objects.count() for m in (ReportingYear, Report, Realisation, Evidence)) + tuple(
-        m.history.count() for m in (ReportingYear, Report, Realisation, Evidence)
-    )
+    models = (ReportingYear, Report, Realisation, Evidence, Sosialisasi)
+    return tuple(m.objects.count() for m in models) + tuple(m.history.count() for m in models)
 
 
 @pytest.mark.django_db
@@ -33,6 +32,9 @@ def test_demo_has_two_reporting_years_and_is_idempotent(settings, tmp_path):
     dlh = [i for i in load_items(open_) if i.opd and i.opd.acronym == "DLH"]
     assert sum(i.reported for i in dlh) == 1 and len(dlh) > 1  # the demo OPD member still owes rows
     assert Report.objects.filter(notes__startswith="[Data demo]").count() == Report.objects.count()
+    event = Sosialisasi.objects.get(masterplan__region__code="64.09")
+    assert event.is_demo and event.title.startswith("[Data demo]") and event.kind == "forum"
+    assert event.attending_opds.exists() and "<script" not in event.minutes and event.attendance
     before = _counts()
     call_command("demo", stdout=io.StringIO())
     assert _counts() == before

@@ -134,6 +134,23 @@ def _admin_question(p):
     return {"pk": question.part.evaluation_year_id, "question_pk": question.pk}
 
 
+def _event(p):
+    import datetime
+
+    from monev.models import Sosialisasi
+
+    event = Sosialisasi.objects.create(masterplan=p.masterplan, title="Sosialisasi", held_on=datetime.date(2024, 5, 1))
+    return {"mp": p.masterplan.pk, "pk": event.pk}
+
+
+def _photo(p):
+    from monev.models import SosialisasiPhoto
+
+    kwargs = _event(p)
+    photo = SosialisasiPhoto.objects.create(event_id=kwargs["pk"], file="x.png", original_name="x.png")
+    return {"mp": p.masterplan.pk, "pk": photo.pk}
+
+
 RULES.update(
     {
         "monev:evaluation_index": Rule(_mp),
@@ -154,5 +171,14 @@ RULES.update(
         "monev:admin_question_add": Rule(_admin_year, scoped=False),
         "monev:admin_question": Rule(_admin_question, scoped=False),
         "monev:admin_question_delete": Rule(_admin_question, scoped=False),
+        "monev:sosialisasi_list": Rule(_mp),
+        "monev:sosialisasi_add": Rule(_mp),
+        "monev:sosialisasi": Rule(_event),
+        "monev:sosialisasi_edit": Rule(_event),
+        "monev:sosialisasi_delete": Rule(_event),
+        "monev:sosialisasi_photo_add": Rule(_event),
+        "monev:sosialisasi_photo": Rule(_photo),
+        "monev:sosialisasi_thumbnail": Rule(_photo),
+        "monev:sosialisasi_photo_delete": Rule(_photo),
     }
 )
