@@ -139,3 +139,16 @@ def outcome_column(masterplans):
         share = round(100 * figures.running / figures.programmes, 2) if figures.programmes else -1
         result[pk] = Value(text, share)
     return result
+
+
+def latest_index_column(masterplans):
+    """{masterplan id: Value} of the index in the region's latest result letter from the ministry (one query)."""
+    from django.utils.formats import number_format
+
+    from .evaluation import latest_index
+
+    return {
+        pk: Value(f"{number_format(index, 2)}", float(index))
+        for pk, index in latest_index(masterplans.order_by().values("pk")).items()
+        if index is not None
+    }

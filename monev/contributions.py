@@ -32,6 +32,15 @@ def register():
     )
     registry.register_cohort_column(
         registry.CohortColumn(
+            "monev.index",
+            _("Indeks terakhir"),
+            cohort.latest_index_column,
+            order=72,
+            help=_("Indeks terakhir: indeks smart city dalam surat hasil evaluasi Kementerian yang terakhir dicatat."),
+        )
+    )
+    registry.register_cohort_column(
+        registry.CohortColumn(
             "monev.outcome",
             _("Program berjalan"),
             cohort.outcome_column,

@@ -267,3 +267,15 @@ def test_answers_report_nothing_to_the_masterplan_review(personas, assessment, q
     assert type(personas.masterplan).objects.get(pk=personas.masterplan.pk).content_version == before
     assert not SectionReview.objects.filter(masterplan=personas.masterplan).exists()
     assert Answer.objects.get(question=questions[2]).score == 2
+
+
+def test_the_programme_dashboard_shows_the_latest_index_per_region(personas, as_user, evaluation_year):
+    Result.objects.create(masterplan=personas.masterplan, evaluation_year=evaluation_year, index=Decimal("3.21"))
+
+    response = as_user(personas.admin).get(reverse("review:programme"))
+
+    index = [c.key for c in response.context["columns"]].index("monev.index")
+    cells = {r["masterplan"].pk: str(r["extra"][index]) for r in response.context["rows"]}
+    assert cells[personas.masterplan.pk] == "3,21"
+    assert cells[personas.other_masterplan.pk] == ""
+    assert "Indeks terakhir" in response.content.decode()
