@@ -150,7 +150,7 @@ def evaluation_assign(request, mp, year):
                     bad.append(row.question)
         if bad:
             messages.error(
-                request, _("OPD untuk pertanyaan \u201c%(q)s\u201d tidak dikenal.") % {"q": bad[0].text[:80]}
+                request, _("OPD untuk pertanyaan “%(q)s” tidak dikenal.") % {"q": bad[0].text[:80]}
             )
         else:
             try:
