@@ -126,13 +126,17 @@ def test_media_outside_the_masterplans_folder_is_left_out(books, settings, tmp_p
 def test_the_strategic_analysis_opens_with_how_the_plan_was_made(books):
     analysis = books["analisis"]
     text = _flat("".join(analysis.texts))
-    assert re.search(r"BAB I Proses Penyusunan Masterplan \.+ 1 ", text)
-    first = next(t for t in analysis.texts if "Tabel 1.1. Tahap bimtek" in t)  # the chapter's first page
+    # after the Pendahuluan (I) and the Landasan Hukum (II), the bimtek's own "how the plan was made" (III)
+    assert re.search(r"BAB I Pendahuluan \.+ 1 ", text) and re.search(
+        r"BAB III Proses Penyusunan Masterplan \.+ \d+ ", text
+    )
+    first = next(t for t in analysis.texts if "Tabel 3.1. Tahap bimtek" in t)  # the chapter's first page
     flat = _flat(first)
     for needle in ("Bimtek I", "Bimtek IV", "13 Juni 2022", "Budi Santoso", "Diskominfo"):
         assert needle in flat, needle
     top = [title for depth, title in outline_titles(analysis.pdf) if depth == 0]
-    assert top.index("Proses Penyusunan Masterplan") == top.index("Daftar Tabel") + 1
+    assert top.index("Pendahuluan") == top.index("Daftar Tabel") + 1
+    assert top.index("Proses Penyusunan Masterplan") == top.index("Landasan Hukum") + 1
 
 
 def test_the_masterplan_closes_with_the_komitmen_bersama(books):

@@ -102,7 +102,7 @@ def test_changed_content_is_rendered_again(mp, django_capture_on_commit_callback
     jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
     tasks.render_export(jobs[0].pk)
     first = ExportJob.objects.get(pk=jobs[0].pk)
-    Masterplan.objects.filter(pk=mp.pk).update(foreword="Kata pengantar baru")
+    Masterplan.objects.filter(pk=mp.pk).update(title="Masterplan Smart City baru")
     mp.refresh_from_db()
     again, delay = _queue(mp, django_capture_on_commit_callbacks)
     assert again[0].status == "queued" and delay.call_count == 1
