@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 
-from .front import TEXT_FIELDS, default_text, law_rows, laws_as_text
+from .front import TEXT_FIELDS, default_methodology, default_text, law_rows, laws_as_text
 from .models import Edition, ExportJob, FrontMatter
 
 NIP_DIGITS = 18
@@ -121,8 +121,14 @@ class LegalBasisForm(_Helper, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["laws"].initial = laws_as_text(law_rows(self.instance))
-        self.fields["methodology"].help_text = _("Kosong: teks bawaan.")
+        self.default_methodology = default_methodology(self.instance.masterplan)
+        if not self.instance.methodology:
+            self.initial["methodology"] = self.default_methodology
         self._helper()
+
+    def clean_methodology(self):
+        value = (self.cleaned_data.get("methodology") or "").replace("\r\n", "\n").strip()
+        return "" if " ".join(value.split()) == " ".join(self.default_methodology.split()) else value
 
     def clean_laws(self):
         return parse_laws(self.cleaned_data.get("laws"))

@@ -344,7 +344,9 @@ def methodology_context(masterplan):
         row["output"] = STAGE_OUTPUTS.get(row["stage"].number, "")
         row["decisions"] = decisions.get(row["stage"].pk, [])
     front = front_matter(masterplan)
-    intro = (front.methodology.strip() if front else "") or _fill(
-        DEFAULT_METHODOLOGY, placeholders(masterplan, _book_title(masterplan, "masterplan"))
-    )
+    intro = (front.methodology.strip() if front else "") or default_methodology(masterplan)
     return {**context, "intro": intro}
+
+
+def default_methodology(masterplan):
+    return _fill(DEFAULT_METHODOLOGY, placeholders(masterplan, ""))

@@ -71,8 +71,9 @@ def test_analysis_book_says_what_the_data_says(demo):
     assert any(depth == 1 and "Tim penyusun" in title for depth, title in outline)  # a section bookmark
     import re
 
-    assert re.search(r"BAB I\s+Proses Penyusunan Masterplan[ .]+1\n", text)  # opens with how the plan was made
-    assert re.search(r"Daftar Gambar[ .]+iv\n", text)  # front matter in roman numerals
+    assert re.search(r"BAB I\s+Pendahuluan[ .]+1\n", text)  # opens with the Pendahuluan
+    assert re.search(r"BAB III\s+Proses Penyusunan Masterplan[ .]+\d+\n", text)  # then how the plan was made
+    assert re.search(r"Daftar Gambar[ .]+v\n", text)  # front matter in roman numerals (contents: iii-iv)
 
 
 def test_draft_has_watermark_and_date_on_every_page_but_the_cover(demo):
