@@ -18,7 +18,29 @@ from django.utils.translation import gettext_lazy
 from core import registry
 from core.memo import memoised
 
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+def roman(number):
+    """1 -> 'I', 12 -> 'XII' (chapters and book numbers)."""
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
 
 # Books with a Lembar Pengesahan (the approval page the regional head signs).
 APPROVAL_BOOKS = {"masterplan"}
@@ -269,7 +291,7 @@ def book_number(books, key):
     if key not in keys:
         return ""
     index = keys.index(key) + 1
-    return _("Buku %(n)s") % {"n": ROMAN[index] if index < len(ROMAN) else index}
+    return _("Buku %(n)s") % {"n": roman(index)}
 
 
 def book_title_for(masterplan, book_key):
@@ -296,7 +318,7 @@ def introduction_context(book_key):
             "background": text(masterplan, book_key, "background", title, edition),
             "purpose": text(masterplan, book_key, "purpose", title, edition),
             "scope": text(masterplan, book_key, "scope", title, edition),
-            "outline": [(ROMAN[i] if i < len(ROMAN) else i, c.title) for i, c in enumerate(chapters, start=1)],
+            "outline": [(roman(i), c.title) for i, c in enumerate(chapters, start=1)],
             "appendices": [c.title for c in appendices],
             "book_title": title,
         }

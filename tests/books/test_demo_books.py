@@ -143,11 +143,12 @@ def test_the_masterplan_closes_with_the_komitmen_bersama(books):
     masterplan = books["masterplan"]
     top = [title for depth, title in outline_titles(masterplan.pdf) if depth == 0]
     assert top[-1] == "Komitmen Bersama"
-    last = _flat(masterplan.texts[-1] if "Komitmen" in masterplan.texts[-1] else "".join(masterplan.texts[-2:]))
+    last = _flat("".join(t for t in masterplan.texts[-4:] if "Komitmen" in t))  # its pages (signatories, OPDs)
     assert re.search(
         r"L\s?AMPIRAN C Komitmen Bersama", last
     )  # letter-spaced label, then the title (A: Daftar Singkatan, B: the team)
-    assert "H. Ahmad Fauzi" in last and "Bupati Penajam Paser Utara" in last  # a signatory
+    assert "Hamdam" in last and "Plt. Bupati Penajam Paser Utara" in last  # a signatory (seed 004)
+    assert "Tanda tangan" in last and "Perangkat Daerah Peserta" in last
 
 
 def test_a_long_roadmap_is_drawn_per_dimension():
