@@ -191,8 +191,9 @@ def _texts_page(request, access, *, status=200, **forms):
 
 @login_required
 def texts(request, mp):
-    """The coordinator's page for the books' front matter: the regional head, the legal basis, each edition."""
-    return _texts_page(request, get_masterplan_for_user(request, mp, manage=True))
+    """The books' front matter: the regional head, the legal basis, each edition. Every member reads it (the
+    review links its section here); only the coordinator (or a programme admin) can change it."""
+    return _texts_page(request, get_masterplan_for_user(request, mp))
 
 
 @login_required

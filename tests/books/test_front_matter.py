@@ -32,7 +32,7 @@ def _sign(mp, **edition_dates):
 # --- access: the coordinator edits; an OPD member, an expert, a reader cannot; a stranger does not see it ---------
 
 URLS = [
-    ("books:texts", "get", {}),
+    ("books:edition", "get", {}),
     ("books:signing", "post", {"signing-head_name": "X"}),
     ("books:legal_basis", "post", {"legal-laws": ""}),
     ("books:edition", "post", {"date": "2022-11-18"}),
@@ -43,7 +43,7 @@ def _url(name, mp):
     return reverse(name, args=[mp.pk, "masterplan"] if name == "books:edition" else [mp.pk])
 
 
-@pytest.mark.parametrize("name, method, data", URLS, ids=[u[0] for u in URLS])
+@pytest.mark.parametrize("name, method, data", URLS, ids=[f"{u[0]}-{u[1]}" for u in URLS])
 @pytest.mark.parametrize("who, status", [("opd_member", 403), ("expert", 403), ("reader", 403), ("stranger", 404)])
 def test_only_the_coordinator_edits_what_is_signed(personas, as_user, name, method, data, who, status):
     client = as_user(getattr(personas, who))
@@ -52,11 +52,25 @@ def test_only_the_coordinator_edits_what_is_signed(personas, as_user, name, meth
     assert not FrontMatter.objects.exists() and not Edition.objects.exists()
 
 
+@pytest.mark.parametrize("who", ["opd_member", "expert", "reader"])
+def test_other_members_read_the_page_without_forms_to_send(personas, as_user, who):
+    page = as_user(getattr(personas, who)).get(reverse("books:texts", args=[personas.masterplan.pk])).content.decode()
+    assert "Hanya koordinator yang dapat mengubah" in page
+    assert "<fieldset disabled>" in page and "Simpan kepala daerah" not in page
+    assert reverse("books:edition", args=[personas.masterplan.pk, "masterplan"]) not in page
+
+
+def test_a_stranger_does_not_see_the_page(personas, as_user):
+    url = reverse("books:texts", args=[personas.masterplan.pk])
+    assert as_user(personas.stranger).get(url).status_code == 404
+
+
 def test_the_coordinator_sees_the_page_with_the_defaults(personas, as_user):
     page = as_user(personas.coordinator).get(reverse("books:texts", args=[personas.masterplan.pk])).content.decode()
     assert "Undang-Undang | 23 | 2014 | Pemerintahan Daerah" in page  # the default list, to edit
     assert "Buku I" in page and "Buku IV" in page
     assert "Bupati Penajam Paser Utara" in page  # the title the books will print
+    assert "Hanya koordinator" not in page and "Simpan kepala daerah" in page
 
 
 def test_signing_requires_a_get_free_post(personas, as_user):
