@@ -91,7 +91,7 @@ SESSIONS = [
         time(14, 0),
         ["Rencana aksi tahun 1-2", "Penandatanganan Komitmen Bersama", "Penutupan"],
         ["Diskominfo", "Bappelitbang", "DLH", "Dispar", "Disperindag", "BPBD", "Dinkes", "Dishub"],
-        "<p>Rencana tahun 1-2 disepakati; Bupati dan pimpinan OPD menandatangani Komitmen Bersama.</p>",
+        "<p>Rencana tahun 1-2 disepakati; Plt. Bupati dan pimpinan OPD menandatangani Komitmen Bersama.</p>",
         ["Masterplan diserahkan ke Kominfo setelah review tim ahli."],
         [
             ("Diskominfo", "Mengirim buku masterplan final ke Kominfo", date(2022, 10, 31)),
@@ -104,7 +104,7 @@ SESSIONS = [
 DONE_BEFORE_STAGE = {2: ["Mengisi kertas kerja kesiapan", "Mengusulkan ide quick win"], 3: ["Melengkapi data bank"]}
 
 HEADS = [
-    ("H. Ahmad Fauzi", "Bupati Penajam Paser Utara", None),
+    ("Hamdam", "Plt. Bupati Penajam Paser Utara", None),  # seed 004: he signed on 21 September 2022
     ("Drs. Mulyadi", "Sekretaris Daerah", None),
     ("Kepala Diskominfo", "Kepala Dinas", "Diskominfo"),
     ("Kepala Bappelitbang", "Kepala Badan", "Bappelitbang"),

@@ -92,7 +92,23 @@ def chapter_process(masterplan):
     return {"masterplan": masterplan, "rows": rows}
 
 
+def participating_opds(masterplan):
+    """The OPDs that attended any bimtek session of the masterplan, by acronym (1 query)."""
+    from masterplan.models import OPD
+
+    return list(
+        OPD.objects.filter(pk__in=Attendee.objects.filter(session__masterplan=masterplan).values("opd"))
+        .distinct()
+        .order_by("acronym")
+    )
+
+
 def chapter_commitment(masterplan):
     commitment = Commitment.objects.filter(masterplan=masterplan).first()
     signatories = list(commitment.signatories.select_related("opd")) if commitment else []
-    return {"masterplan": masterplan, "commitment": commitment, "signatories": signatories}
+    return {
+        "masterplan": masterplan,
+        "commitment": commitment,
+        "signatories": signatories,
+        "opds": participating_opds(masterplan),
+    }

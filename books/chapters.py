@@ -91,6 +91,7 @@ def register():
     register_chapter(Chapter("analisis", "books-tim", team, "books/books/team.html", team_context, 12))
     register_chapter(Chapter("ringkasan", "books-profil", profile, "books/books/profile.html", profile_context, 5))
     register_chapter(Chapter("masterplan", "books-tim", team, "books/books/team.html", team_context, 85, appendix=True))
+    _register_front_chapters()
     abbreviations = gettext_lazy("Daftar Singkatan")
     for book in ("analisis", "masterplan", "ringkasan", "quickwin"):
         register_chapter(
@@ -104,3 +105,36 @@ def register():
                 appendix=True,
             )
         )
+
+
+def _register_front_chapters():
+    """Pendahuluan and Penutup in every book; Landasan Hukum where the plan is argued (analisis, masterplan);
+    Metodologi in the masterplan (the strategic analysis has the bimtek's own "how the plan was made", order 10)."""
+    from . import front
+
+    intro = gettext_lazy("Pendahuluan")
+    closing = gettext_lazy("Penutup")
+    for book in ("analisis", "masterplan", "ringkasan", "quickwin"):
+        register_chapter(
+            Chapter(
+                book, "books-pendahuluan", intro, "books/books/introduction.html", front.introduction_context(book), 1
+            )
+        )
+        register_chapter(
+            Chapter(book, "books-penutup", closing, "books/books/closing.html", front.closing_context(book), 99)
+        )
+    legal = gettext_lazy("Landasan Hukum")
+    for book in ("analisis", "masterplan"):
+        register_chapter(
+            Chapter(book, "books-landasan-hukum", legal, "books/books/legal_basis.html", front.legal_basis_context, 2)
+        )
+    register_chapter(
+        Chapter(
+            "masterplan",
+            "books-metodologi",
+            gettext_lazy("Metodologi"),
+            "books/books/methodology.html",
+            front.methodology_context,
+            3,
+        )
+    )

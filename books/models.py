@@ -208,3 +208,63 @@ class DraftRefresh(models.Model):
 
     def __str__(self):
         return f"{self.masterplan_id}: {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class FrontMatter(Versioned):
+    """What the region signs, shared by all its books: the regional head who signs the forewords and the Lembar
+    Pengesahan, the place of signing, the national legal basis (None: the default list of books.front) and the
+    methodology's opening text (blank: the default)."""
+
+    masterplan = models.OneToOneField("masterplan.Masterplan", on_delete=models.CASCADE, related_name="book_front")
+    head_name = models.CharField(_("nama kepala daerah"), max_length=150, blank=True)
+    head_title = models.CharField(
+        _("jabatan kepala daerah"),
+        max_length=60,
+        blank=True,
+        help_text=_("Misalnya “Bupati”, “Plt. Bupati”, “Wali Kota”. Kosong: sesuai jenis daerah."),
+    )
+    head_nip = models.CharField(_("NIP"), max_length=24, blank=True, help_text=_("Opsional: 18 angka."))
+    place = models.CharField(
+        _("tempat penandatanganan"), max_length=120, blank=True, help_text=_("Misalnya ibu kota kabupaten/kota.")
+    )
+    national_laws = models.JSONField(_("peraturan nasional"), null=True, blank=True)
+    methodology = models.TextField(_("pengantar metodologi"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("data pengesahan buku")
+        verbose_name_plural = _("data pengesahan buku")
+
+    def __str__(self):
+        return f"{self.masterplan}: {self.head_title} {self.head_name}".strip()
+
+    @property
+    def owner_opd_id(self):
+        return None
+
+
+class Edition(Versioned):
+    """One book's edition of a masterplan: its date (printed on the cover, the foreword and the approval page,
+    never the date of rendering) and its own texts. A blank text prints the book's default (books.front)."""
+
+    masterplan = models.ForeignKey("masterplan.Masterplan", on_delete=models.CASCADE, related_name="book_editions")
+    book_key = models.SlugField(_("buku"), max_length=40)
+    date = models.DateField(_("tanggal edisi"), null=True, blank=True)
+    foreword = models.TextField(_("kata pengantar"), blank=True)
+    background = models.TextField(_("latar belakang"), blank=True)
+    purpose = models.TextField(_("maksud dan tujuan"), blank=True)
+    scope = models.TextField(_("ruang lingkup"), blank=True)
+    closing = models.TextField(_("penutup"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("edisi buku")
+        verbose_name_plural = _("edisi buku")
+        constraints = [models.UniqueConstraint(fields=["masterplan", "book_key"], name="one_edition_per_book")]
+
+    def __str__(self):
+        return f"{self.masterplan} · {self.book_key}"
+
+    @property
+    def owner_opd_id(self):
+        return None

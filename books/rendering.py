@@ -23,11 +23,12 @@ from core import registry
 from core.memo import shared_lookups
 from core.pdf import render_document, static_uri
 
+from . import front
 from .models import Book
 from .numbering import number_parts
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
-FRAME_VERSION = "5"
+FRAME_VERSION = "6"
 PDF_VARIANT = "pdf/a-3b"
 LOGO_MAX_BYTES = 3 * 1024 * 1024
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -146,10 +147,26 @@ def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_ur
     prints EXTRACT_BOOK's)."""
     if not draft and not is_final_allowed(masterplan):
         raise RenderError(_("Versi final hanya dapat dibuat setelah masterplan disetujui."))
+    with shared_lookups(masterplan):  # the front matter and editions are read once for the frame and chapters
+        return _book_html(
+            masterplan,
+            book,
+            draft=draft,
+            for_pdf=for_pdf,
+            today=today,
+            back_url=back_url,
+            year=year,
+            chapters_of=chapters_of,
+        )
+
+
+def _book_html(masterplan, book, *, draft, for_pdf, today, back_url, year, chapters_of):
     year = book_year(masterplan, book.key, year)
     book = titled_for_year(book, year)
     chapters, tables, figures = render_chapters(masterplan, chapters_of or book.key, year)
     region = masterplan.region
+    edition = front.editions(masterplan).get(book.key)
+    signer = front.signer(masterplan, book.key, edition=edition)
     context = {
         "masterplan": masterplan,
         "region": region,
@@ -161,6 +178,11 @@ def book_html(masterplan, book, *, draft=True, for_pdf=True, today=None, back_ur
         "tables": tables,
         "figures": figures,
         "logo": logo_data_uri(masterplan),
+        "book_number": front.book_number(Book.objects.for_masterplan(masterplan), book.key),
+        "edition_date": signer.date,
+        "signer": signer,
+        "foreword": front.text(masterplan, book.key, "foreword", book.title, edition),
+        "approval": book.key in front.APPROVAL_BOOKS,
         "css_href": static_uri("books/book.css") if for_pdf else static("books/book.css"),
         "for_pdf": for_pdf,
         "back_url": "" if for_pdf else back_url,

@@ -10,13 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import registry
+from core.concurrency import EditConflict
 from core.params import page_number
 from core.uploads import serve_file
 from masterplan.access import get_for_user, get_masterplan_for_user
 from masterplan.models import OPD, Role
+from masterplan.services import books_undo_warning
 
-from .forms import ExportForm
-from .models import ExportJob
+from . import editing
+from .forms import EditionForm, ExportForm, LegalBasisForm, SigningForm
+from .front import book_number
+from .front import signer as front_signer
+from .models import Edition, ExportJob
 from .panels import latest_by_book
 from .rendering import RenderError, book_html, is_final_allowed
 from .services import ExportRefused, books_for, request_export, request_opd_extract
@@ -242,3 +247,104 @@ def docx(request, mp, key):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# --- what the books open with and who signs them (coordinator) ----------------------------------------------------
+
+
+def _texts_page(request, access, *, status=200, **forms):
+    masterplan = access.masterplan
+    front = editing.front_for_edit(masterplan)
+    forms.setdefault("signing_form", SigningForm(instance=front, prefix="signing"))
+    forms.setdefault("legal_form", LegalBasisForm(instance=front, prefix="legal"))
+    books = books_for(masterplan)
+    editions = {e.book_key: e for e in Edition.objects.filter(masterplan=masterplan)}
+    return render(
+        request,
+        "books/texts.html",
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "active_tab": "books",
+            "books": [(book_number(books, b.key), b, editions.get(b.key)) for b in books],
+            "signer": front_signer(masterplan, books[0].key if books else "masterplan", front=front),
+            "book_warn": books_undo_warning(masterplan),
+            **forms,
+        },
+        status=status,
+    )
+
+
+@login_required
+def texts(request, mp):
+    """The books' front matter: the regional head, the legal basis, each edition. Every member reads it (the
+    review links its section here); only the coordinator (or a programme admin) can change it."""
+    return _texts_page(request, get_masterplan_for_user(request, mp))
+
+
+@login_required
+@require_POST
+def signing(request, mp):
+    access = get_masterplan_for_user(request, mp, manage=True)
+    form = SigningForm(request.POST, instance=editing.front_for_edit(access.masterplan), prefix="signing")
+    if not form.is_valid():
+        return _texts_page(request, access, status=400, signing_form=form)
+    try:
+        editing.update_signing(masterplan=access.masterplan, user=request.user, form=form)
+    except EditConflict as error:
+        return _texts_page(request, access, status=409, signing_form=form, conflict=error)
+    messages.success(request, _("Data kepala daerah disimpan."))
+    return redirect("books:texts", mp=mp)
+
+
+@login_required
+@require_POST
+def legal_basis(request, mp):
+    access = get_masterplan_for_user(request, mp, manage=True)
+    form = LegalBasisForm(request.POST, instance=editing.front_for_edit(access.masterplan), prefix="legal")
+    if not form.is_valid():
+        return _texts_page(request, access, status=400, legal_form=form)
+    try:
+        editing.update_legal_basis(masterplan=access.masterplan, user=request.user, form=form)
+    except EditConflict as error:
+        return _texts_page(request, access, status=409, legal_form=form, conflict=error)
+    messages.success(request, _("Landasan hukum dan metodologi disimpan."))
+    return redirect("books:texts", mp=mp)
+
+
+@login_required
+def edition(request, mp, key):
+    """One book's edition: its date, foreword, Pendahuluan and Penutup (defaults shown to edit)."""
+    access = get_masterplan_for_user(request, mp, manage=True)
+    masterplan = access.masterplan
+    books = books_for(masterplan)
+    book = next((b for b in books if b.key == key), None)
+    if book is None:
+        raise Http404
+    form = EditionForm(
+        request.POST or None, instance=editing.edition_for_edit(masterplan, key), masterplan=masterplan, book=book
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.update_edition(masterplan=masterplan, book=book, user=request.user, form=form)
+        except EditConflict as error:
+            conflict = error
+        else:
+            messages.success(request, _("Edisi %(book)s disimpan.") % {"book": book.title})
+            return redirect("books:texts", mp=mp)
+    return render(
+        request,
+        "books/edition_form.html",
+        {
+            "access": access,
+            "masterplan": masterplan,
+            "active_tab": "books",
+            "book": book,
+            "number": book_number(books, key),
+            "form": form,
+            "conflict": conflict,
+            "book_warn": books_undo_warning(masterplan),
+        },
+        status=400 if request.method == "POST" and not form.is_valid() else 200,
+    )

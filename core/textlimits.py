@@ -24,6 +24,8 @@ LONG_NARRATIVES = {
     "bimtek.session.minutes",
     "bimtek.commitment.text",
     "masterplan.masterplan.foreword",
+    "books.edition.foreword",
+    "books.edition.background",
     "foreword",
 }
 

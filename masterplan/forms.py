@@ -95,8 +95,8 @@ class MasterplanCreateForm(NoTagHelperMixin, forms.Form):
 class MasterplanForm(NoTagHelperMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Masterplan
-        fields = ["title", "start_year", "end_year", "foreword", "logo"]
-        widgets = {"foreword": forms.Textarea(attrs={"rows": 6})}
+        # The foreword is per book now (books: Naskah dan pengesahan buku); the logo is the lambang on every cover.
+        fields = ["title", "start_year", "end_year", "logo"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from masterplan.access import get_masterplan_for_user
 from .. import services
 from ..forms import CommitmentForm, ScanForm, SignatoryForm
 from ..models import Commitment, Signatory
+from ..panels import participating_opds
 
 
 def _page(request, access, commitment, status=200, **forms):
@@ -110,7 +111,13 @@ def commitment_pdf(request, mp):
     obj = _commitment(access)
     signatories = list(obj.signatories.select_related("opd")) if obj.pk else []
     html = render_to_string(
-        "bimtek/commitment_pdf.html", {"masterplan": access.masterplan, "commitment": obj, "signatories": signatories}
+        "bimtek/commitment_pdf.html",
+        {
+            "masterplan": access.masterplan,
+            "commitment": obj,
+            "signatories": signatories,
+            "opds": participating_opds(access.masterplan),
+        },
     )
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="komitmen-bersama-{access.masterplan.region.code}.pdf"'

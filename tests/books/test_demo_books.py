@@ -71,7 +71,7 @@ def test_each_chosen_quick_win_starts_a_page_of_the_quick_win_book(books):
         # line 0 is the running header (book title, quick win); the page's first line of content follows
         starts.append(lines[1] if len(lines) > 1 else "")
     for quickwin in books["chosen"]:
-        heading = re.compile(rf"^1\.\d+\s+{re.escape(quickwin.short_name)}:")
+        heading = re.compile(rf"^2\.\d+\s+{re.escape(quickwin.short_name)}:")  # BAB II, after the Pendahuluan
         assert sum(bool(heading.match(start)) for start in starts) == 1, quickwin.short_name
 
 
@@ -128,24 +128,29 @@ def test_media_outside_the_masterplans_folder_is_left_out(books, settings, tmp_p
 def test_the_strategic_analysis_opens_with_how_the_plan_was_made(books):
     analysis = books["analisis"]
     text = _flat("".join(analysis.texts))
-    assert re.search(r"BAB I Proses Penyusunan Masterplan \.+ 1 ", text)
-    first = next(t for t in analysis.texts if "Tabel 1.1. Tahap bimtek" in t)  # the chapter's first page
+    # after the Pendahuluan (I) and the Landasan Hukum (II), the bimtek's own "how the plan was made" (III)
+    assert re.search(r"BAB I Pendahuluan \.+ 1 ", text) and re.search(
+        r"BAB III Proses Penyusunan Masterplan \.+ \d+ ", text
+    )
+    first = next(t for t in analysis.texts if "Tabel 3.1. Tahap bimtek" in t)  # the chapter's first page
     flat = _flat(first)
     for needle in ("Bimtek I", "Bimtek IV", "13 Juni 2022", "Budi Santoso", "Diskominfo"):
         assert needle in flat, needle
     top = [title for depth, title in outline_titles(analysis.pdf) if depth == 0]
-    assert top.index("Proses Penyusunan Masterplan") == top.index("Daftar Tabel") + 1
+    assert top.index("Pendahuluan") == top.index("Daftar Tabel") + 1
+    assert top.index("Proses Penyusunan Masterplan") == top.index("Landasan Hukum") + 1
 
 
 def test_the_masterplan_closes_with_the_komitmen_bersama(books):
     masterplan = books["masterplan"]
     top = [title for depth, title in outline_titles(masterplan.pdf) if depth == 0]
     assert top[-1] == "Komitmen Bersama"
-    last = _flat(masterplan.texts[-1] if "Komitmen" in masterplan.texts[-1] else "".join(masterplan.texts[-2:]))
+    last = _flat("".join(t for t in masterplan.texts[-6:] if "Komitmen" in t))  # its pages (signatories, OPDs)
     assert re.search(
         r"L\s?AMPIRAN C Komitmen Bersama", last
     )  # letter-spaced label, then the title (A: Daftar Singkatan, B: the team)
-    assert "H. Ahmad Fauzi" in last and "Bupati Penajam Paser Utara" in last  # a signatory
+    assert "Hamdam" in last and "Plt. Bupati" in last  # a signatory (seed 004); the position wraps in its cell
+    assert "Tanda tangan" in last and "Perangkat Daerah Peserta" in last
 
 
 def test_a_long_roadmap_is_drawn_per_dimension():

@@ -102,7 +102,9 @@ def test_changed_content_is_rendered_again(mp, django_capture_on_commit_callback
     jobs, _delay = _queue(mp, django_capture_on_commit_callbacks)
     tasks.render_export(jobs[0].pk)
     first = ExportJob.objects.get(pk=jobs[0].pk)
-    Masterplan.objects.filter(pk=mp.pk).update(foreword="Kata pengantar baru")
+    from books.models import Edition
+
+    Edition.objects.create(masterplan=mp, book_key=jobs[0].book_key, foreword="Kata pengantar baru")
     mp.refresh_from_db()
     again, delay = _queue(mp, django_capture_on_commit_callbacks)
     assert again[0].status == "queued" and delay.call_count == 1

@@ -18,5 +18,9 @@ RULES = {
     "books:job_status": Rule(_job),
     "books:download": Rule(_job),
     "books:preview": Rule(lambda p: {"mp": p.masterplan.pk, "key": "analisis"}),
+    "books:texts": Rule(_mp),
+    "books:signing": Rule(_mp),
+    "books:legal_basis": Rule(_mp),
+    "books:edition": Rule(lambda p: {"mp": p.masterplan.pk, "key": "masterplan"}),
     "books:docx": Rule(lambda p: {"mp": p.masterplan.pk, "key": "ringkasan"}),
 }

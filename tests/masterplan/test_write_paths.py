@@ -33,11 +33,10 @@ def _edit(p):
         "title": "Masterplan Smart City PPU 2023–2032",
         "start_year": 2023,
         "end_year": 2032,
-        "foreword": "Kata pengantar baru.",
         "version": p.masterplan.version,
     }
     assert p.client.post(reverse("masterplan:edit", args=[p.masterplan.pk]), data).status_code == 302
-    assert Masterplan.objects.get(pk=p.masterplan.pk).foreword == "Kata pengantar baru."
+    assert Masterplan.objects.get(pk=p.masterplan.pk).title == "Masterplan Smart City PPU 2023–2032"
 
 
 def _opd_add(p):

@@ -23,7 +23,7 @@ VALUE = st.one_of(TEXT, HOSTILE, st.integers(-(10**12), 10**12).map(str))
 
 FORMS = [
     ("masterplan:opd_add", ["name", "acronym", "kind"]),
-    ("masterplan:edit", ["title", "start_year", "end_year", "foreword", "version"]),
+    ("masterplan:edit", ["title", "start_year", "end_year", "version"]),
     ("masterplan:member_invite", ["email", "role", "opd"]),
 ]
 
