@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from masterplan.access import access_for
 from masterplan.models import Dimension, Element
@@ -273,6 +274,9 @@ def _assessment(access, evaluation_year, demo):
             evidence.save()
     assessment.refresh_from_db()
     services.submit_assessment(access=access, assessment=assessment, expected_version=assessment.version)
+    # the demo's story: submitted in the evaluation year, before the ministry's letter of 28 November
+    submitted = timezone.make_aware(datetime.datetime(evaluation_year.year, 9, 30, 10, 0))
+    type(assessment).objects.filter(pk=assessment.pk).update(submitted_at=submitted)
 
 
 def _result(access, evaluation_year, figures, demo, *, with_recommendations):

@@ -149,9 +149,7 @@ def evaluation_assign(request, mp, year):
                 else:
                     bad.append(row.question)
         if bad:
-            messages.error(
-                request, _("OPD untuk pertanyaan “%(q)s” tidak dikenal.") % {"q": bad[0].text[:80]}
-            )
+            messages.error(request, _("OPD untuk pertanyaan “%(q)s” tidak dikenal.") % {"q": bad[0].text[:80]})
         else:
             try:
                 changed = services.assign_questions(
