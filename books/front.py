@@ -286,8 +286,11 @@ def signer(masterplan, book_key, front=None, edition=None):
 
 
 def book_number(books, key):
-    """'Buku II' for the second book of the masterplan's list, or "" when the book is not in it."""
-    keys = [b.key for b in books]
+    """'Buku II' for the second book of the masterplan's list, or "" when the book is not in it. The books made
+    per year (the monitoring report) are documents of their own, not one of the masterplan's numbered books."""
+    from core import registry
+
+    keys = [b.key for b in books if registry.yearly_book(b.key) is None]
     if key not in keys:
         return ""
     index = keys.index(key) + 1
