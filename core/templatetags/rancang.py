@@ -48,11 +48,23 @@ def ribuan(value):
 
 
 @register.filter
-def percent(value):
-    if value in (None, ""):
-        return "–"
+def percent(value, places=1):
+    """The house rule (core.charts.percent): "26%", "82,5%", "4,2%": half-up, decimal comma, no space."""
+    from core.charts import percent as fmt
+
     try:
-        return f"{float(value):.0f}%"
+        return fmt(value, int(places))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def decimal(value, places=1):
+    """Indonesian decimals, half-up (core.charts.decimal): 2.25 -> "2,3", 1250.5 -> "1.250,5", None -> "–"."""
+    from core.charts import decimal as fmt
+
+    try:
+        return fmt(value, int(places))
     except (TypeError, ValueError):
         return value
 
