@@ -193,7 +193,7 @@ def dimension_patterns(dimensions, prefix=""):
 
 def _svg(prefix, title, width, height, body, defs=""):
     return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height:.0f}" width="{width}" '
+        f'<svg class="chart" viewBox="0 0 {width} {height:.0f}" width="{width}" '
         f'height="{height:.0f}" role="img" aria-labelledby="{prefix}-t" font-family="Noto Sans, Noto Sans Math, Noto Sans Symbols 2, sans-serif">'
         f'<title id="{prefix}-t">{escape(title)}</title><defs>{defs}</defs>{body}</svg>'
     )
@@ -454,3 +454,52 @@ def _diamond(cx, cy, r=5.5):
         f'<path d="M{cx:.1f},{cy - r:.1f} L{cx + r:.1f},{cy:.1f} L{cx:.1f},{cy + r:.1f} L{cx - r:.1f},{cy:.1f} Z" '
         f'fill="{INK}" stroke="#fff" stroke-width="1.2"/>'
     )
+
+
+@dataclass(frozen=True)
+class Point:
+    at: float  # 0 (first date) to 1 (last date)
+    value: float
+    label: str  # the point's date, for its tooltip and the axis ends
+
+
+def line_chart(points, *, title, y_max=100, unit="%", height=230, width=WIDTH, id_prefix=""):
+    """A value over time (a quick win's progress): grid lines every quarter of `y_max`, a hatched area under the
+    line, the first and last values written above their points and the first and last dates under the axis."""
+    points = list(points)
+    prefix = id_prefix or _prefix(title, points)
+    left, right, top, bottom = 52, 18, _pt(LABEL_PT) * 2.2, _pt(SMALL_PT) * 2.6
+    plot_w, plot_h = width - left - right, height - top - bottom
+    base = top + plot_h
+
+    def xy(point):
+        return left + plot_w * (point.at if len(points) > 1 else 0.5), top + plot_h * (1 - float(point.value) / y_max)
+
+    parts = []
+    for step in range(5):
+        value = y_max * step / 4
+        y = top + plot_h * (1 - step / 4)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#bbb" stroke-dasharray="3 3"/>'
+            + _text(left - 5, y + _pt(SMALL_PT) * 0.35, f"{decimal(value)}{unit}", size=SMALL_PT, anchor="end")
+        )
+    if points:
+        coords = [xy(p) for p in points]
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        area = f"{coords[0][0]:.1f},{base:.1f} {line} {coords[-1][0]:.1f},{base:.1f}"
+        parts.append(f'<polygon points="{area}" fill="url(#{prefix}-hatch)"/>')
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{INK}" stroke-width="2"/>')
+        for index, (point, (x, y)) in enumerate(zip(points, coords, strict=True)):
+            text = f"{decimal(point.value)}{unit}"
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{INK}"><title>{escape(point.label)}: {escape(text)}</title></circle>'
+            )
+            if index == 0 or index == len(points) - 1:
+                anchor = "start" if index == 0 and len(points) > 1 else "end" if len(points) > 1 else "middle"
+                parts.append(_text(x + (6 if anchor == "start" else 0), y - 7, text, anchor=anchor, weight="700"))
+        label_y = height - _pt(SMALL_PT) * 0.6
+        parts.append(_text(left, label_y, points[0].label, size=SMALL_PT))
+        if len(points) > 1:
+            parts.append(_text(width - right, label_y, points[-1].label, size=SMALL_PT, anchor="end"))
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{base:.1f}" y2="{base:.1f}" stroke="{INK}"/>')
+    return _svg(prefix, title, width, height, "".join(parts), pattern_def(f"{prefix}-hatch", "diagonal", "#d1e7dd"))

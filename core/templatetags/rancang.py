@@ -102,3 +102,12 @@ def years(start, end=None):
     if not end or end == start:
         return str(start)
     return f"{start}–{end}"
+
+
+@register.filter
+def with_unit(value, unit):
+    """A value and its unit the house way: "4,21%" (a percent sign sticks to the number), "1.250 km²" otherwise."""
+    value, unit = str(value if value is not None else "").strip(), str(unit or "").strip()
+    if not unit:
+        return value
+    return f"{value}{unit}" if unit == "%" else f"{value}\u00a0{unit}"
