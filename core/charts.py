@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 PATTERNS = ("solid", "diagonal", "dots", "cross", "horizontal", "vertical")
 INK = "#222"
@@ -245,7 +246,7 @@ def hbar_chart(bars, *, title, unit="", width=WIDTH, label_width=200, row_height
             + _text(label_width + length + 5, mid + _pt(LABEL_PT) * 0.35, value_text)
         )
     if not bars:
-        rows.append(_text(width / 2, top + row_height / 2, "Belum ada data", anchor="middle"))
+        rows.append(_text(width / 2, top + row_height / 2, _("Belum ada data"), anchor="middle"))
     axis = f'<line x1="{label_width}" y1="{top}" x2="{label_width}" y2="{height - top:.1f}" stroke="{INK}"/>'
     return _svg(prefix, title, width, height, axis + "".join(rows), "".join(defs))
 
@@ -320,7 +321,7 @@ def stacked_chart(rows, *, legend, title, width=WIDTH, label_width=190, scale_ma
         if row.note:
             parts.append(_text(label_width + full + 6, baseline, row.note))
     if not rows:
-        parts.append(_text(width / 2, head + 16, "Belum ada data", anchor="middle"))
+        parts.append(_text(width / 2, head + 16, _("Belum ada data"), anchor="middle"))
     return _svg(prefix, title, width, height, "".join(parts), "".join(defs))
 
 
@@ -406,7 +407,9 @@ def gantt_chart(rows, *, years, title, width=WIDTH, label_width=230, id_prefix="
             )
         )
     if horizons:
-        parts.append(_text(label_width - 8, head + band - 6, "Jangka waktu", size=SMALL_PT, anchor="end", weight="700"))
+        parts.append(
+            _text(label_width - 8, head + band - 6, _("Jangka waktu"), size=SMALL_PT, anchor="end", weight="700")
+        )
     for label, gy, row in groups:
         pid = pids[(row.pattern, _color(row.color))]
         parts.append(
@@ -434,13 +437,13 @@ def gantt_chart(rows, *, years, title, width=WIDTH, label_width=230, id_prefix="
                 parts.append(_diamond(x + 7, mid))
         elif not row.start:
             parts.append(
-                _text(label_width + 4, mid + _pt(SMALL_PT) * 0.35, "tahun belum diisi", size=SMALL_PT, fill="#444")
+                _text(label_width + 4, mid + _pt(SMALL_PT) * 0.35, _("tahun belum diisi"), size=SMALL_PT, fill="#444")
             )
         parts.append(
             f'<line x1="0" y1="{ry + row_height:.1f}" x2="{width}" y2="{ry + row_height:.1f}" stroke="#bbb" stroke-width="0.4"/>'
         )
     if not rows:
-        parts.append(_text(width / 2, head + band + 18, "Belum ada data", anchor="middle"))
+        parts.append(_text(width / 2, head + band + 18, _("Belum ada data"), anchor="middle"))
     if footer:
         fy = height - footer / 2
         parts.append(_diamond(label_width + 6, fy - 3) + _text(label_width + 16, fy + 1, marker_label, size=SMALL_PT))

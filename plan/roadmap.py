@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from core.charts import GanttRow, gantt_chart
 from core.charts import Horizon as ChartHorizon
+from core.templatetags.rancang import years as year_range
 
 from .models import Horizon, PlanSettings, Programme
 
@@ -49,12 +50,13 @@ def _rows(programmes, dimension, marked):
     ]
 
 
-def layout(masterplan, programmes, dimensions):
+def layout(masterplan, programmes, dimensions, *, split=False):
     """The roadmap drawn by core.charts: a header per dimension, a bar per programme across its years, the
     horizons as a band under the years and the programmes with a chosen quick win marked with a diamond.
 
     {"svg": one chart, "parts": [(dimension, chart)] one per dimension, "rows": programme count, "tall": whether
-    one chart would be taller than a page}. `programmes` are already loaded; queries: plan settings, quick wins."""
+    one chart would be taller than a page}: with `split` (the books) a tall roadmap is drawn only per dimension,
+    otherwise only as one chart. `programmes` are already loaded; queries: plan settings, quick wins."""
     years = masterplan.years
     by_dimension = {}
     for programme in programmes:
@@ -62,17 +64,21 @@ def layout(masterplan, programmes, dimensions):
     marked = quickwin_programme_ids(programmes)
     bands = horizon_bands(masterplan)
     marker = _("program dengan quick win terpilih")
-    years_text = _("%(a)s–%(b)s") % {"a": masterplan.start_year, "b": masterplan.end_year}
+    years_text = year_range(masterplan.start_year, masterplan.end_year)
     groups = [(d, by_dimension[d.pk]) for d in dimensions if by_dimension.get(d.pk)]
     rows = [row for d, items in groups for row in _rows(items, d, marked)]
-    svg = gantt_chart(
-        rows,
-        years=years,
-        title=_("Peta jalan program smart city %(years)s per dimensi") % {"years": years_text},
-        horizons=bands,
-        marker_label=marker,
-        id_prefix="roadmap",
-    )
+    tall = len(rows) > ROWS_PER_FIGURE
+    if split and tall:
+        svg = ""
+    else:
+        svg = gantt_chart(
+            rows,
+            years=years,
+            title=_("Peta jalan program smart city %(years)s per dimensi") % {"years": years_text},
+            horizons=bands,
+            marker_label=marker,
+            id_prefix="roadmap",
+        )
     parts = [
         (
             d,
@@ -85,9 +91,9 @@ def layout(masterplan, programmes, dimensions):
                 id_prefix=f"roadmap-{d.key}",
             ),
         )
-        for d, items in groups
+        for d, items in (groups if split and tall else [])
     ]
-    return {"svg": svg, "parts": parts, "rows": len(rows), "tall": len(rows) > ROWS_PER_FIGURE, "groups": groups}
+    return {"svg": svg, "parts": parts, "rows": len(rows), "tall": tall, "groups": groups}
 
 
 def horizon_counts(programmes):
