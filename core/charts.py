@@ -376,8 +376,10 @@ def gantt_chart(rows, *, years, title, width=WIDTH, label_width=230, id_prefix="
             last_group = row.group
         key = (row.pattern, _color(row.color))
         pids.setdefault(key, f"{prefix}-p{len(pids)}")
-        placed.append((row, y))
-        y += row_height
+        lines = wrap(row.label, chars)
+        height_of_row = row_height if len(lines) > 1 else line + 9
+        placed.append((row, y, lines, height_of_row))
+        y += height_of_row
     footer = _pt(LABEL_PT) * 2.2 if marker_label and any(r.marked for r in rows) else 0
     height = y + 6 + footer if rows else head + band + 30
     defs = [pattern_def(pid, pattern, color) for (pattern, color), pid in pids.items()]
@@ -417,9 +419,8 @@ def gantt_chart(rows, *, years, title, width=WIDTH, label_width=230, id_prefix="
             + _swatch(4, gy + (group_height - 11) / 2, pid)
             + _text(20, gy + group_height / 2 + _pt(LABEL_PT) * 0.35, label, weight="700")
         )
-    for row, ry in placed:
+    for row, ry, lines, row_height in placed:
         pid = pids[(row.pattern, _color(row.color))]
-        lines = wrap(row.label, chars)
         mid = ry + row_height / 2
         baseline = mid + _pt(LABEL_PT) * 0.35 - (len(lines) - 1) * line / 2
         parts.append(_text(6, baseline, lines))

@@ -50,11 +50,16 @@ def _rows(programmes, dimension, marked):
     ]
 
 
+def _chunks(items, size):
+    """A dimension's programmes in parts of at most `size` rows, so no chart is taller than a page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+
+
 def layout(masterplan, programmes, dimensions, *, split=False):
     """The roadmap drawn by core.charts: a header per dimension, a bar per programme across its years, the
     horizons as a band under the years and the programmes with a chosen quick win marked with a diamond.
 
-    {"svg": one chart, "parts": [(dimension, chart)] one per dimension, "rows": programme count, "tall": whether
+    {"svg": one chart, "parts": [(dimension, chart)] one per dimension (a long one in parts), "rows": programme count, "tall": whether
     one chart would be taller than a page}: with `split` (the books) a tall roadmap is drawn only per dimension,
     otherwise only as one chart. `programmes` are already loaded; queries: plan settings, quick wins."""
     years = masterplan.years
@@ -83,15 +88,16 @@ def layout(masterplan, programmes, dimensions, *, split=False):
         (
             d,
             gantt_chart(
-                _rows(items, d, marked),
+                _rows(chunk, d, marked),
                 years=years,
                 title=_("Peta jalan program %(d)s %(years)s") % {"d": d.name, "years": years_text},
                 horizons=bands,
                 marker_label=marker,
-                id_prefix=f"roadmap-{d.key}",
+                id_prefix=f"roadmap-{d.key}-{chunk[0].pk}",
             ),
         )
         for d, items in (groups if split and tall else [])
+        for chunk in _chunks(items, ROWS_PER_FIGURE)
     ]
     return {"svg": svg, "parts": parts, "rows": len(rows), "tall": tall, "groups": groups}
 
