@@ -15,4 +15,4 @@ def progress_chart(updates, name=""):
     span = max((last - first).days, 1)
     points = [Point((u.date - first).days / span, u.percent, date_format(u.date, "j M Y")) for u in updates]
     title = _("Kemajuan %(q)s dari waktu ke waktu") % {"q": name} if name else _("Kemajuan dari waktu ke waktu")
-    return line_chart(points, title=title, width=480, height=170)  # printed at 480/680 of the column: same type size
+    return line_chart(points, title=title, width=480, height=150)  # printed at 480/680 of the column: same type size
