@@ -28,8 +28,9 @@ from .models import Book
 from .numbering import number_parts
 
 # Bump when the frame or the print CSS changes, so stored exports are not reused across versions.
-FRAME_VERSION = "6"
-PDF_VARIANT = "pdf/a-3b"
+FRAME_VERSION = "7"
+PDF_VARIANT = "pdf/a-3b"  # tagged too (pdf_tags): headings, paragraphs, tables and figures as structure
+BODY_ANCHOR = "isi-buku"  # <main id> of books/book.html: its first page is printed page 1 (page labels)
 LOGO_MAX_BYTES = 3 * 1024 * 1024
 LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
@@ -202,7 +203,7 @@ def content_hash(html, *, variant):
 def render_book(masterplan, html):
     """PDF bytes (PDF/A-3b) of a book's HTML and its page count. Uploads are inlined as data: URLs already
     (`media_data_uri`, `logo_data_uri`): the renderer reads no media folder, only static files."""
-    return render_document(html, pdf_variant=PDF_VARIANT, pdf_identifier=None)
+    return render_document(html, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=None, body_anchor=BODY_ANCHOR)
 
 
 EXTRACT_BOOK = "ringkasan-opd"  # the chapters of one OPD's extract of the executive summary (plan.opd_summary)

@@ -6,6 +6,7 @@ file:// paths) is refused. Templates point at static files with `{% pdf_static "
 """
 
 import gc
+import io
 import mimetypes
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,16 +75,39 @@ def collector_paused():
             gc.collect()
 
 
-def render_document(html, *, extra_dirs=(), **options):
+def render_document(html, *, extra_dirs=(), body_anchor="", **options):
     """(PDF bytes, page count) of an HTML string. `options` go to WeasyPrint's render and write_pdf
-    (e.g. pdf_variant="pdf/a-3b", metadata options)."""
+    (e.g. pdf_variant="pdf/a-3b", pdf_tags=True, metadata options).
+
+    With `body_anchor` (the id of the element the body starts with), the PDF's page labels follow the printed
+    numbers: roman (i, ii, ...) from the first page, arabic from 1 on the page that element starts on. WeasyPrint
+    70 writes no page labels, so they are added afterwards (`set_page_labels`)."""
     base = (Path(settings.BASE_DIR) / "static").resolve().as_uri() + "/"
     with collector_paused():
         document = HTML(string=html, base_url=base, url_fetcher=SafeFetcher(extra_dirs)).render(**options)
         pdf = document.write_pdf(**options)
         pages = len(document.pages)
+        body = next((i for i, page in enumerate(document.pages) if body_anchor in page.anchors), None)
         del document
+    if body_anchor and body is not None:
+        pdf = set_page_labels(pdf, [(0, "r", 1)] + ([(body, "D", 1)] if body else []))
     return pdf, pages
+
+
+def set_page_labels(pdf, ranges):
+    """The PDF with a /PageLabels number tree: ranges [(first page index, style, first number)], style "r"
+    (lower roman), "R", "D" (arabic), "a" or "A". Everything else of the file is kept (pikepdf/qpdf)."""
+    import pikepdf
+
+    nums = pikepdf.Array()
+    for index, style, start in ranges:
+        nums.append(index)
+        nums.append(pikepdf.Dictionary(S=pikepdf.Name("/" + style), St=start))
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.Root.PageLabels = pikepdf.Dictionary(Nums=nums)
+        out = io.BytesIO()
+        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    return out.getvalue()
 
 
 def render_pdf(html, *, extra_dirs=(), **options):

@@ -141,7 +141,7 @@ def roadmap_context(masterplan):
     )
     return {
         "masterplan": masterplan,
-        "chart": roadmap.layout(masterplan, programmes, dimensions),
+        "chart": roadmap.layout(masterplan, programmes, dimensions, split=True),
         "dimensions": dimensions,
         "svg_id": "book",
     }

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from core.charts import largest_remainder
 from masterplan.models import Dimension
 
 from .models import BudgetLine, Source
@@ -46,9 +47,11 @@ def tables(masterplan, rows=None, dimensions=None):
         dim_rows.append({"dimension": dimension, "cells": cells, "total": sum(cells, Decimal(0))})
     year_totals = [r["total"] for r in year_rows]
     grand = sum(year_totals, Decimal(0))
+    # Shares at one decimal by the largest-remainder method, so the shown shares add up to exactly 100 %.
+    shares = largest_remainder(source_totals, places=1)
     source_shares = [
-        {"label": label, "total": total, "share": (total / grand * 100) if grand else 0}
-        for (_s, label), total in zip(sources, source_totals, strict=True)
+        {"label": label, "total": total, "share": share}
+        for (_s, label), total, share in zip(sources, source_totals, shares, strict=True)
     ]
     return {
         "years": years,

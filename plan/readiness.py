@@ -1,7 +1,11 @@
 """The readiness assessment summarised: per component and per dimension, and as a bar chart."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from core.charts import LegendItem, Segment, StackRow, decimal, round_half_up, stacked_chart
 from masterplan.models import Dimension
 
 from .models import Component, ReadinessItem
@@ -26,7 +30,7 @@ class Tally:
         """Average on 1 (kurang) to 3 (baik), one decimal; None without items."""
         if not self.total:
             return None
-        return round((3 * self.baik + 2 * self.sedang + self.kurang) / self.total, 1)
+        return round_half_up(Decimal(3 * self.baik + 2 * self.sedang + self.kurang) / self.total, 1)
 
     @property
     def level(self):
@@ -65,25 +69,25 @@ def summary(masterplan, items=None):
     }
 
 
-def chart(rows, width=640, bar_height=22, label_width=170):
-    """Stacked horizontal bars (baik / sedang / kurang) for [(label, Tally)]: geometry for the SVG template."""
-    bars = []
-    usable = width - label_width - 60
-    for index, (label, tally) in enumerate(rows):
-        y = 30 + index * (bar_height + 10)
-        x = label_width
-        segments = []
-        for rating, count in tally.parts():
-            w = round(usable * count / tally.total, 1) if tally.total else 0
-            if w:
-                segments.append({"rating": rating, "x": x, "w": w, "count": count, "label_x": round(x + w / 2 - 4, 1)})
-            x += w
-        bars.append({"label": label, "y": y, "text_y": y + bar_height / 2 + 4, "segments": segments, "tally": tally})
-    return {
-        "bars": bars,
-        "width": width,
-        "height": 40 + len(rows) * (bar_height + 10),
-        "bar_height": bar_height,
-        "label_width": label_width,
-        "end_x": label_width + usable + 6,
-    }
+def chart(rows, title=None):
+    """Stacked horizontal bars (baik / sedang / kurang) for [(label, Tally)], drawn by core.charts."""
+    legend = [
+        LegendItem("baik", _("Baik"), "solid", "#2e7d32"),
+        LegendItem("sedang", _("Sedang"), "diagonal", "#f9a825"),
+        LegendItem("kurang", _("Kurang"), "dots", "#c62828"),
+    ]
+    bars = [
+        StackRow(
+            str(label),
+            [Segment(rating, count) for rating, count in tally.parts()],
+            note=_("skor %(s)s") % {"s": decimal(tally.score)} if tally.score is not None else "",
+            empty=_("belum dinilai"),
+        )
+        for label, tally in rows
+    ]
+    return stacked_chart(
+        bars,
+        legend=legend,
+        title=title or _("Sebaran penilaian kesiapan per komponen dan per dimensi (baik, sedang, kurang)"),
+        id_prefix="readiness",
+    )

@@ -1,47 +1,18 @@
-"""The small progress chart: percent over time as an inline SVG (drawn by templates/quickwins/partials/chart.html)."""
+"""The small progress chart: percent over time, drawn by core.charts.line_chart."""
 
-from dataclasses import dataclass
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-WIDTH, HEIGHT = 480, 200
-LEFT, RIGHT, TOP, BOTTOM = 40, 16, 24, 36  # TOP leaves room for the value label above a 100 % point
-
-
-@dataclass
-class Point:
-    x: float
-    y: float
-    percent: int
-    date: object
+from core.charts import Point, line_chart
 
 
-def progress_chart(updates):
-    """updates: ProgressUpdate in any order. Returns the geometry, or None with fewer than one update."""
+def progress_chart(updates, name=""):
+    """updates: ProgressUpdate in any order. The SVG, or None without any update."""
     updates = sorted(updates, key=lambda u: (u.date, u.created_at))
     if not updates:
         return None
     first, last = updates[0].date, updates[-1].date
     span = max((last - first).days, 1)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    points = []
-    for update in updates:
-        x = LEFT + (plot_w * (update.date - first).days / span if len(updates) > 1 else plot_w / 2)
-        y = TOP + plot_h * (1 - update.percent / 100)
-        points.append(Point(round(x, 1), round(y, 1), update.percent, update.date))
-    grid = [{"y": round(TOP + plot_h * (1 - p / 100), 1), "label": p} for p in (0, 25, 50, 75, 100)]
-    area = (
-        f"{points[0].x},{TOP + plot_h} " + " ".join(f"{p.x},{p.y}" for p in points) + f" {points[-1].x},{TOP + plot_h}"
-    )
-    return {
-        "width": WIDTH,
-        "height": HEIGHT,
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
-        "bottom": TOP + plot_h,
-        "points": points,
-        "line": " ".join(f"{p.x},{p.y}" for p in points),
-        "area": area,
-        "grid": grid,
-        "first": first,
-        "last": last,
-        "label_y": HEIGHT - 8,
-    }
+    points = [Point((u.date - first).days / span, u.percent, date_format(u.date, "j M Y")) for u in updates]
+    title = _("Kemajuan %(q)s dari waktu ke waktu") % {"q": name} if name else _("Kemajuan dari waktu ke waktu")
+    return line_chart(points, title=title, width=480, height=150)  # printed at 480/680 of the column: same type size

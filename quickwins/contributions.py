@@ -267,7 +267,7 @@ def book_profiles_context(masterplan):
     """The quick-win book: one full profile per chosen quick win."""
     quickwins = list(QuickWin.objects.for_masterplan(masterplan).chosen().for_profiles())
     for quickwin in quickwins:
-        quickwin.chart = progress_chart(quickwin.updates.all())
+        quickwin.chart = progress_chart(quickwin.updates.all(), quickwin.short_name)
     return {"masterplan": masterplan, "quickwins": quickwins}
 
 

@@ -72,7 +72,7 @@ def _profile_page(request, access, quickwin, *, conflict=None, status=200):
             access,
             quickwin=quickwin,
             can_edit=access.can_edit(quickwin),
-            chart=progress_chart(quickwin.updates.all()),
+            chart=progress_chart(quickwin.updates.all(), quickwin.short_name),
             score=quickwin.weighted_score(weights),
             photo_form=PhotoForm() if access.can_edit(quickwin) else None,
             conflict=conflict,

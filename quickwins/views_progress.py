@@ -56,7 +56,7 @@ def progress(request, mp, pk):
             access,
             quickwin=quickwin,
             updates=updates,
-            chart=progress_chart(updates),
+            chart=progress_chart(updates, quickwin.short_name),
             form=form,
             can_edit=can_edit,
         ),

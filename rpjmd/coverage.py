@@ -7,14 +7,12 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from core.charts import Bar, LegendItem, Segment, StackRow, hbar_chart, stacked_chart
 from core.memo import memoised
 from masterplan.models import Dimension, Element
 
 from .models import RPJMD, Misi, Program, ProgramBudget
-
-BAR_WIDTH = 360  # px of the longest bar in the SVG charts
 
 
 @dataclass
@@ -31,8 +29,6 @@ class DimensionRow:
     programs: int = 0
     budget: Decimal = Decimal(0)
     elements: list = field(default_factory=list)
-    bar: int = 0  # px
-    budget_bar: int = 0
 
 
 @dataclass
@@ -41,8 +37,6 @@ class OPDRow:
     label: str
     total: int = 0
     mapped: int = 0
-    mapped_bar: int = 0
-    unmapped_bar: int = 0
 
     @property
     def unmapped(self):
@@ -102,11 +96,6 @@ def dimension_coverage(rpjmd):
         for element_id in through.objects.filter(program__rpjmd=rpjmd).values_list("element_id", flat=True):  # query
             element_rows[element_id].secondary += 1
     result = list(rows.values())
-    most = max((r.programs for r in result), default=0) or 1
-    most_budget = max((r.budget for r in result), default=0) or 1
-    for row in result:
-        row.bar = round(BAR_WIDTH * row.programs / most)
-        row.budget_bar = round(BAR_WIDTH * float(row.budget) / float(most_budget))
     return result
 
 
@@ -123,10 +112,6 @@ def opd_coverage(rpjmd):
         .order_by("opd__acronym")
     ):
         rows.append(OPDRow(opd_id, acronym or "–", total, mapped))
-    most = max((r.total for r in rows), default=0) or 1
-    for row in rows:
-        row.mapped_bar = round(BAR_WIDTH * row.mapped / most)
-        row.unmapped_bar = round(BAR_WIDTH * row.unmapped / most)
     rows.sort(key=lambda r: (r.percent, r.label))
     return rows
 
@@ -156,66 +141,41 @@ def misi_matrix(rpjmd):
     return dimensions, rows
 
 
-LABEL_WIDTH = 190
-ROW_HEIGHT = 28
-
-
-def bar_chart(bars):
-    """Geometry of a horizontal bar chart for the SVG template.
-
-    bars: [(label, [(width_px, fill_id, segment label)], value text)] -> {"height", "bars": [...]}; every bar
-    carries its value as text, and every segment a hatch pattern, so the chart reads without colour."""
-    result = []
-    for index, (label, segments, value) in enumerate(bars):
-        x = LABEL_WIDTH
-        parts = []
-        for width, fill, title in segments:
-            parts.append({"x": x, "width": width, "fill": fill, "title": title})
-            x += width
-        result.append(
-            {
-                "label": label,
-                "y": index * ROW_HEIGHT + 4,
-                "text_y": index * ROW_HEIGHT + 19,
-                "segments": parts,
-                "value": value,
-                "value_x": x + 6,
-            }
-        )
-    return {"height": len(bars) * ROW_HEIGHT + 8, "bars": result, "label_x": LABEL_WIDTH - 8}
-
-
 def dimension_charts(rows):
-    """(programmes chart, budget chart) from dimension_coverage rows."""
+    """(programmes chart, budget chart) from dimension_coverage rows, drawn by core.charts."""
     from core.templatetags.rancang import rupiah
 
-    programs = bar_chart(
-        [
-            (
-                r.dimension.name,
-                [(r.bar, r.dimension.key, f"{r.programs}")],
-                ngettext("%(n)s program", "%(n)s program", r.programs) % {"n": r.programs},
-            )
-            for r in rows
-        ]
+    programs = hbar_chart(
+        [Bar(r.dimension.name, r.programs, r.dimension.pattern, r.dimension.color) for r in rows],
+        title=_("Jumlah program per dimensi (dimensi utama)"),
+        unit="program",
     )
-    budget = bar_chart(
-        [(r.dimension.name, [(r.budget_bar, r.dimension.key, rupiah(r.budget))], rupiah(r.budget)) for r in rows]
+    budget = hbar_chart(
+        [
+            Bar(r.dimension.name, float(r.budget), r.dimension.pattern, r.dimension.color, text=rupiah(r.budget))
+            for r in rows
+        ],
+        title=_("Pagu seluruh periode per dimensi"),
     )
     return programs, budget
 
 
 def opd_chart(rows):
-    return bar_chart(
+    """Programmes per OPD, mapped and not yet mapped, at one scale (the OPD with the most programmes)."""
+    legend = [
+        LegendItem("mapped", _("sudah dipetakan"), "solid", "#9db4cc"),
+        LegendItem("unmapped", _("belum dipetakan"), "diagonal", "#ffffff"),
+    ]
+    return stacked_chart(
         [
-            (
+            StackRow(
                 r.label,
-                [
-                    (r.mapped_bar, "mapped", _("%(n)s sudah dipetakan") % {"n": r.mapped}),
-                    (r.unmapped_bar, "unmapped", _("%(n)s belum") % {"n": r.unmapped}),
-                ],
-                _("%(m)s dari %(t)s dipetakan") % {"m": r.mapped, "t": r.total},
+                [Segment("mapped", r.mapped), Segment("unmapped", r.unmapped)],
+                note=_("%(m)s dari %(t)s") % {"m": r.mapped, "t": r.total},
             )
             for r in rows
-        ]
+        ],
+        legend=legend,
+        title=_("Program per OPD: sudah dan belum dipetakan"),
+        scale_max=max((r.total for r in rows), default=0) or None,
     )

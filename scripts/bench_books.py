@@ -543,6 +543,7 @@ def main():
     parser.add_argument("--post-only", action="store_true", help="measure only the export POST")
     parser.add_argument("--requests", type=int, default=30, help="export POSTs measured (default 30)")
     parser.add_argument("--extract-only", action="store_true", help="measure only one OPD's summary extract")
+    parser.add_argument("--docx-only", action="store_true", help="measure only the Word copies (books/docx.py)")
     options = parser.parse_args()
     call_command("migrate", verbosity=0)
     mp = fill(options.scale)
@@ -551,6 +552,9 @@ def main():
         post_timing(mp, options.scale, options.requests)
         return
     keys = [b.key for b in Book.objects.filter(cohort=None)]
+    if options.docx_only:
+        docx_timing(mp, keys)
+        return
     connections.close_all()
     context = multiprocessing.get_context("fork")
     if options.extract_only:
@@ -572,6 +576,8 @@ def main():
         )
     print(f"worker MB = render MB + {bare:.0f} MB, a bare worker process (Django set up, renderer imported)")
     extract_timing(context, mp, options.scale)
+    docx_timing(mp, keys)
+    connections.close_all()
     reuse_check(mp, options.scale)
     order = sorted(keys, key=lambda k: -results[k][0])  # largest first
     longest = max(s for _p, s in results.values())
@@ -591,6 +597,21 @@ def main():
         f"{' + '.join(pair)} on 2 free workers: {wall:.2f} s  (longest {pair_longest:.2f} s, "
         f"target <= {pair_longest * 1.2:.2f} s)"
     )
+
+
+def docx_timing(mp, keys):
+    """Each book's Word copy (books.docx.book_docx: the chapters' HTML, then python-docx), wall and CPU seconds;
+    the target is under 3 s per book."""
+    from books.docx import book_docx
+
+    for key in keys:
+        book = Book.objects.for_masterplan(mp).get(key=key)
+        began, cpu = time.perf_counter(), time.process_time()
+        data = book_docx(mp, book)
+        print(
+            f"docx {key:<12}{len(data) / 1024:>8.0f} KB{time.perf_counter() - began:>8.2f} s"
+            f"{time.process_time() - cpu:>8.2f} CPU s  (target < 3 s)"
+        )
 
 
 def render_set(context, mp_pk, keys, workers, scale):

@@ -52,11 +52,23 @@ def ribuan(value):
 
 
 @register.filter
-def percent(value):
-    if value in (None, ""):
-        return "–"
+def percent(value, places=1):
+    """The house rule (core.charts.percent): "26%", "82,5%", "4,2%": half-up, decimal comma, no space."""
+    from core.charts import percent as fmt
+
     try:
-        return f"{float(value):.0f}%"
+        return fmt(value, int(places))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def decimal(value, places=1):
+    """Indonesian decimals, half-up (core.charts.decimal): 2.25 -> "2,3", 1250.5 -> "1.250,5", None -> "–"."""
+    from core.charts import decimal as fmt
+
+    try:
+        return fmt(value, int(places))
     except (TypeError, ValueError):
         return value
 
@@ -124,3 +136,12 @@ def checkbox_groups(field, columns="col-sm-6 col-lg-4"):
         if items:
             groups.append({"name": group, "items": items})
     return {"field": field, "groups": groups, "columns": columns}
+
+
+@register.filter
+def with_unit(value, unit):
+    """A value and its unit the house way: "4,21%" (a percent sign sticks to the number), "1.250 km²" otherwise."""
+    value, unit = str(value if value is not None else "").strip(), str(unit or "").strip()
+    if not unit:
+        return value
+    return f"{value}{unit}" if unit == "%" else f"{value}\u00a0{unit}"

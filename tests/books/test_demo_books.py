@@ -153,22 +153,33 @@ def test_the_masterplan_closes_with_the_komitmen_bersama(books):
     assert "Tanda tangan" in last and "Perangkat Daerah Peserta" in last
 
 
-def test_a_long_roadmap_is_drawn_per_dimension():
-    dimension = SimpleNamespace(key="governance", name="Smart Governance", pattern="diagonal", color="#1f77b4")
-    rows = [{"name": f"Program {i}", "text_y": 0, "bar": None} for i in range(30)]
-    groups = [{"dimension": dimension, "y": 28 + i * 562, "text_y": 43 + i * 562, "rows": rows} for i in range(3)]
-    chart = {"groups": groups, "columns": [], "width": 930, "grid_bottom": 1714, "x0": 300, "year_width": 62}
-    masterplan = SimpleNamespace(start_year=2023, end_year=2032)
-    html = render_to_string(
-        "books/plan/roadmap.html", {"chart": chart, "masterplan": masterplan, "dimensions": [dimension]}
-    )
+def test_a_long_roadmap_is_drawn_per_dimension(monkeypatch):
+    from plan import roadmap
+
+    monkeypatch.setattr(roadmap, "horizon_bands", lambda mp: [])
+    monkeypatch.setattr(roadmap, "quickwin_programme_ids", lambda programmes: set())
+    dimensions = [
+        SimpleNamespace(pk=i, key=k, name=f"Smart {k}", pattern="diagonal", color="#1f77b4")
+        for i, k in enumerate(("governance", "branding", "economy"))
+    ]
+    programmes = [
+        SimpleNamespace(pk=i, name=f"Program {i}", dimension_id=i % 3, start_year=2023, end_year=2025)
+        for i in range(90)
+    ]
+    masterplan = SimpleNamespace(start_year=2023, end_year=2032, years=list(range(2023, 2033)))
+
+    def render(items):
+        chart = roadmap.layout(masterplan, items, dimensions, split=True)
+        return render_to_string("books/plan/roadmap.html", {"chart": chart, "masterplan": masterplan})
+
+    html = render(programmes[:75])  # 25 per dimension
     assert html.count("<figure") == 3 and html.count("<svg") == 3
-    assert 'viewBox="0 0 930 600"' in html  # 30 rows of 18 + header: no taller than a page
+    heights = [float(h) for h in re.findall(r'<svg [^>]*viewBox="0 0 680 ([\d.]+)"', html)]
+    assert len(heights) == 3 and max(heights) < 680 * 1.35  # 30 rows: no taller than a page at print width
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))  # each chart's fill patterns have their own ids
-    assert 'fill="url(#rm2-dim-governance)"' in html and 'id="rm2-dim-governance"' in html
-    chart["grid_bottom"] = 600
-    html = render_to_string(
-        "books/plan/roadmap.html", {"chart": chart, "masterplan": masterplan, "dimensions": [dimension]}
-    )
+    assert "Gambar: Peta jalan program Smart branding 2023–2032" in html
+    html = render(programmes)
+    assert html.count("<figure") == 6  # 30 per dimension: each in two parts (26 + 4 rows)
+    html = render(programmes[:12])
     assert html.count("<figure") == 1

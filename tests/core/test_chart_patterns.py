@@ -14,10 +14,11 @@ DIMENSIONS = [
 
 
 def test_the_plan_charts_use_the_core_patterns_with_their_prefix():
-    html = render_to_string("plan/partials/svg_patterns.html", {"svg_dimensions": DIMENSIONS, "pid": "b1-"})
-    assert dimension_patterns(DIMENSIONS, "b1-dim-") in html
-    assert pattern_def("b1-rating-kurang", "dots", "#c62828") in html
-    assert 'id="dim-' not in html  # every id carries the book's prefix
+    from plan.readiness import Tally, chart
+
+    svg = chart([("Struktur", Tally(baik=2, sedang=1, kurang=1))])
+    assert pattern_def("readiness-kurang", "dots", "#c62828") in svg
+    assert pattern_def("readiness-baik", "solid", "#2e7d32") in svg
 
 
 def test_the_rpjmd_and_quick_win_charts_use_the_core_patterns():

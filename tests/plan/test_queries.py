@@ -64,8 +64,8 @@ def test_roadmap_queries(big, as_user, django_assert_num_queries):
     client = as_user(big.coordinator)
     url = reverse("plan:roadmap", args=[big.masterplan.pk])
     # session, user, masterplan, membership, dimensions, programmes (joined with dimension and lead OPD),
-    # the filter form's dimensions and OPDs
-    with django_assert_num_queries(11):  # + unread notifications (bell), the section thread (comments, members)
+    # the filter form's dimensions and OPDs, the horizons (plan settings), the programmes with a chosen quick win
+    with django_assert_num_queries(13):  # + unread notifications (bell), the section thread (comments, members)
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("<rect") > 300

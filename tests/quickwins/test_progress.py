@@ -158,11 +158,14 @@ def test_deleting_a_quick_win_keeps_the_files_its_history_names(
 
 
 def test_chart_leaves_room_for_the_label_of_a_full_point(quickwin):
-    """The value label sits 8 units above the last point; at 100 % its 11-unit text must stay inside the SVG."""
+    """The value label above a 100 % point stays inside the SVG, in Indonesian, at print size."""
+    import re
+
     from quickwins.charts import progress_chart
 
     _report(quickwin, D(2023, 1, 31), 40)
     _report(quickwin, D(2023, 6, 30), 100)
-    chart = progress_chart(quickwin.updates.all())
-    top_point = min(p.y for p in chart["points"])
-    assert top_point - 8 - 11 >= 0
+    svg = str(progress_chart(quickwin.updates.all(), "QW"))
+    label = re.search(r'<text x="[\d.]+" y="([\d.]+)" font-size="([\d.]+)"[^>]*font-weight="700">100%</text>', svg)
+    assert label and float(label.group(1)) - float(label.group(2)) >= 0
+    assert "Kemajuan QW dari waktu ke waktu" in svg and ">40%<" in svg
