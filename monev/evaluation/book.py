@@ -22,10 +22,19 @@ def book_context(masterplan, year) -> dict:
             standing=page["standing"],
             outcome=page["standing"].outcome,
             outcome_total=page["standing"].outcome_total,
+            forum_meetings=page["forum_meetings"],
         )
         dimensions = page["dimensions"]
     else:
-        context.update(assessment=None, standing=None, outcome=[], outcome_total=None)
+        from monev.sosialisasi import forum_meetings
+
+        context.update(
+            assessment=None,
+            standing=None,
+            outcome=[],
+            outcome_total=None,
+            forum_meetings=forum_meetings(masterplan, year),
+        )
         dimensions = list(Dimension.objects.all())
     results = results_of(masterplan, up_to=year)
     result = next((r for r in results if r.evaluation_year.year == year), None)

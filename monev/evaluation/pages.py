@@ -69,7 +69,16 @@ def load_evaluation(masterplan, evaluation_year):
         PartBlock(part, [Row(q, by_question.get(q.pk)) for q in questions if q.part_id == part.pk], scores[part.pk])
         for part in parts
     ]
-    return {"assessment": assessment, "blocks": blocks, "standing": standing, "dimensions": dimensions}
+    from monev.sosialisasi import forum_meetings
+
+    return {
+        "assessment": assessment,
+        "blocks": blocks,
+        "standing": standing,
+        "dimensions": dimensions,
+        # evidence of the institutions at work (Output): how often the Dewan Smart City's forum met in the year
+        "forum_meetings": forum_meetings(masterplan, evaluation_year.year),
+    }
 
 
 def results_of(masterplan, *, up_to=None):

@@ -279,3 +279,24 @@ def test_the_programme_dashboard_shows_the_latest_index_per_region(personas, as_
     assert cells[personas.masterplan.pk] == "3,21"
     assert cells[personas.other_masterplan.pk] == ""
     assert "Indeks terakhir" in response.content.decode()
+
+
+def test_the_evaluation_counts_how_often_the_forum_met(personas, as_user, evaluation_year):
+    import datetime
+
+    from monev.models import EventKind, Sosialisasi
+
+    _fill(personas, evaluation_year, programmes=1, questions=1, recommendations=0)
+    for day, kind in ((3, EventKind.FORUM), (9, EventKind.FORUM), (12, EventKind.OPD)):
+        Sosialisasi.objects.create(
+            masterplan=personas.masterplan, kind=kind, title="Forum", held_on=datetime.date(2024, day, 1)
+        )
+    Sosialisasi.objects.create(
+        masterplan=personas.masterplan, kind=EventKind.FORUM, title="x", held_on=datetime.date(2023, 5, 1)
+    )
+
+    context = book_context(personas.masterplan, 2024)
+    assert context["forum_meetings"] == 2
+    assert "Forum Dewan Smart City bertemu 2 kali pada 2024" in render_to_string("books/monev/evaluation.html", context)
+    page = as_user(personas.coordinator).get(reverse("monev:evaluation", args=[personas.masterplan.pk, 2024]))
+    assert "Forum Dewan Smart City bertemu 2 kali pada 2024" in page.content.decode()
