@@ -191,6 +191,25 @@ PROGRAMS = [
 ]
 # fmt: on
 
+# Programmes delivered by several OPDs (real tables list them once per OPD, each with its own indicators and
+# pagu): code -> [(OPD acronym, [(indicator, unit, baseline, final target)], pagu of the first year in millions)]
+SHARED = {
+    "2.16.03": [
+        (
+            "Bappelitbang",
+            [(f"{P} dokumen perencanaan yang disusun dalam aplikasi e-Planning", "%", "40", "100")],
+            1_800,
+        ),
+    ],
+    "3.26.03": [
+        (
+            "Diskominfo",
+            [("Jumlah konten promosi wisata di kanal digital pemerintah daerah", "konten", "120", "600")],
+            650,
+        ),
+    ],
+}
+
 LOCATIONS = ["Kabupaten Penajam Paser Utara", "Kec. Penajam", "Kec. Waru", "Kec. Babulu", "Kec. Sepaku"]
 
 
@@ -221,20 +240,27 @@ def program_records(years, *, location_cycle=True):
                 "opd": opd,
                 "misi": misi,
                 "location": LOCATIONS[index % len(LOCATIONS)] if location_cycle else LOCATIONS[0],
-                "indicators": [
-                    {
-                        "name": ind,
-                        "unit": unit,
-                        "baseline": baseline,
-                        "targets": targets_between(baseline, final, years),
-                    }
-                    for ind, unit, baseline, final in indicators
-                ],
-                "budgets": {year: pagu_million * 1_000_000 * (100 + 6 * i) // 100 for i, year in enumerate(years)},
+                "indicators": _indicators(indicators, years),
+                "budgets": _budgets(pagu_million, years),
                 "mapping": mapping,
+                "shares": [
+                    {"opd": other, "indicators": _indicators(items, years), "budgets": _budgets(pagu, years)}
+                    for other, items, pagu in SHARED.get(code, [])
+                ],
             }
         )
     return records
+
+
+def _budgets(pagu_million, years):
+    return {year: pagu_million * 1_000_000 * (100 + 6 * i) // 100 for i, year in enumerate(years)}
+
+
+def _indicators(items, years):
+    return [
+        {"name": ind, "unit": unit, "baseline": baseline, "targets": targets_between(baseline, final, years)}
+        for ind, unit, baseline, final in items
+    ]
 
 
 def synthetic_records(count, years, opds, *, indicators_per_program=1.5):
