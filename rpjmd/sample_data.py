@@ -263,8 +263,10 @@ def _indicators(items, years):
     ]
 
 
-def synthetic_records(count, years, opds, *, indicators_per_program=1.5):
-    """`count` programmes with distinct nomenclature codes (for the benchmark): about 1.5 indicators each."""
+def synthetic_records(count, years, opds, *, indicators_per_program=1.5, shared_every=0):
+    """`count` programmes with distinct nomenclature codes (for the benchmark): about 1.5 indicators each.
+    `shared_every`: every n-th programme is delivered by a second OPD too, with as many indicators of its own
+    and its own pagu (5: a fifth of the programmes shared by two OPDs)."""
     records = []
     extra = 0.0
     for n in range(count):
@@ -293,4 +295,20 @@ def synthetic_records(count, years, opds, *, indicators_per_program=1.5):
                 "mapping": None,
             }
         )
+        if shared_every and n % shared_every == 0:
+            records[-1]["shares"] = [
+                {
+                    "opd": opds[(n + 1) % len(opds)],
+                    "indicators": [
+                        {
+                            "name": f"Persentase dukungan {n + 1}.{i + 1}",
+                            "unit": "%",
+                            "baseline": "BB" if i == 0 else "12,5",
+                            "targets": {year: ("A" if i == 0 else f"{20 + 5 * j},5") for j, year in enumerate(years)},
+                        }
+                        for i in range(k)
+                    ],
+                    "budgets": {year: 250_000_000 + n * 1_000 for year in years},
+                }
+            ]
     return records
