@@ -12,7 +12,10 @@ count of the mapping page (an OPD member's and the coordinator's).
 
 --shared-table is the table of issue 14: 1,500 programmes with three indicators each, every fifth delivered by
 two OPDs (one block of rows per OPD, each with three indicators of its own, text targets such as "A" and "BB"
-beside numbers such as "25,5", and its own pagu), medians of 3 runs.
+beside numbers such as "25,5", and its own pagu), medians of 3 runs. Measured on SQLite on the shared 2-core
+machine under load (load average 3-11; two runs): read 2.2-3.3 s, compare 0.56-0.62 s, apply 3.8-5.1 s (440
+queries), total 6.6-9.0 s; re-import of the unchanged file 3.3-5.2 s and 0 writing queries; peak of one import
+52 MiB of Python allocations (process peak RSS 359 MiB, Django and the test database included).
 """
 
 import argparse
