@@ -7,7 +7,8 @@
 
 A user sees a masterplan if they are a member of it or a programme admin (staff). Roles:
 coordinator manages everything; an OPD member edits what belongs to their OPD (objects expose
-`owner_opd_id`) and reads the rest; an expert reads, comments, reviews and exports; a reader reads
+`owner_opd_id`, or `owner_opd_ids` when several OPDs are responsible for them, e.g. an RPJMD programme
+delivered by a lead and co-responsible OPDs: any of them may edit it) and reads the rest; an expert reads, comments, reviews and exports; a reader reads
 and downloads.
 """
 
@@ -61,12 +62,20 @@ class Access:
         return "Admin program" if self.is_admin else Role(self.role).label
 
     def can_edit(self, obj=None, *, opd_id=None):
-        """May this user change `obj` (or an item owned by `opd_id`)?"""
+        """May this user change `obj` (or an item owned by `opd_id`)?
+
+        An OPD member may change an object their OPD owns: `obj.owner_opd_ids` (every responsible OPD, when
+        the object has several) contains their OPD, or else `obj.owner_opd_id` is their OPD."""
         if self.can_manage:
             return True
-        if self.role != Role.OPD_MEMBER:
+        if self.role != Role.OPD_MEMBER or self.opd_id is None:
             return False
-        owner = opd_id if obj is None else getattr(obj, "owner_opd_id", None)
+        if obj is None:
+            return opd_id is not None and opd_id == self.opd_id
+        owners = getattr(obj, "owner_opd_ids", None)
+        if owners is not None:
+            return self.opd_id in owners
+        owner = getattr(obj, "owner_opd_id", None)
         return owner is not None and owner == self.opd_id
 
     def require_edit(self, obj=None, *, opd_id=None):

@@ -114,7 +114,7 @@ def panel_context(masterplan, access):
     total, mapped = coverage.counts_for(masterplan)
     own_unmapped = None
     if rpjmd is not None and access.opd_id:
-        own_unmapped = Program.objects.filter(rpjmd=rpjmd, opd_id=access.opd_id).unmapped().count()
+        own_unmapped = Program.objects.filter(rpjmd=rpjmd).of_opd(access.opd_id).unmapped().count()
     return {
         "rpjmd": rpjmd,
         "total": total,
@@ -150,7 +150,7 @@ def serialize_programs(masterplan):
     programs = (
         Program.objects.filter(rpjmd=rpjmd)
         .select_related("opd", "misi", "primary_dimension", "primary_element")
-        .prefetch_related("secondary_elements")
+        .prefetch_related("secondary_elements", "co_opds")
         .annotate(pagu=Sum("budgets__amount"))
         .order_by("order", "code")
     )
@@ -161,6 +161,8 @@ def serialize_programs(masterplan):
             "fields": {
                 "name": p.name,
                 "opd": p.opd.acronym if p.opd else "",
+                # only for a shared programme: snapshots taken before keep comparing equal
+                **({"co_opds": sorted(o.acronym for o in p.co_opds.all())} if p.co_opds.all() else {}),
                 "misi": p.misi.number if p.misi else None,
                 "pagu": str(Decimal(p.pagu or 0).quantize(Decimal("0.01"))),
                 "primary_dimension": p.primary_dimension.key if p.primary_dimension else "",
@@ -228,6 +230,7 @@ def chapter_mapping(masterplan):
             Program.objects.filter(rpjmd=rpjmd)
             .mapped()
             .select_related("opd", "primary_element")
+            .prefetch_related("co_opds")
             .order_by("primary_dimension__order", "primary_element__order", "code")
         ):
             by_dimension.setdefault(program.primary_dimension_id, []).append(program)

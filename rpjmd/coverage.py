@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from core.charts import Bar, LegendItem, Segment, StackRow, hbar_chart, stacked_chart
@@ -100,18 +100,33 @@ def dimension_coverage(rpjmd):
 
 
 def opd_coverage(rpjmd):
-    """Per responsible OPD: programmes and how many are mapped, the least mapped first."""
+    """Per responsible OPD: programmes and how many are mapped, the least mapped first. A programme shared by
+    several OPDs counts in each of their rows (each OPD sees its own work); totals of the RPJMD (`counts`) count
+    it once. Two queries: programmes per lead OPD, programmes per co-responsible OPD."""
     if rpjmd is None:
         return []
-    rows = []
+    by_opd = {}
     for opd_id, acronym, total, mapped in (
-        Program.objects.filter(rpjmd=rpjmd)  # query: one row per OPD
+        Program.objects.filter(rpjmd=rpjmd)  # query: one row per lead OPD
         .values("opd")
         .annotate(total=Count("pk"), mapped=Count("pk", filter=Q(primary_dimension__isnull=False)))
         .values_list("opd", "opd__acronym", "total", "mapped")
         .order_by("opd__acronym")
     ):
-        rows.append(OPDRow(opd_id, acronym or "–", total, mapped))
+        by_opd[opd_id] = OPDRow(opd_id, acronym or "–", total, mapped)
+    through = Program.co_opds.through
+    for opd_id, acronym, total, mapped in (
+        through.objects.filter(program__rpjmd=rpjmd)  # query: one row per co-responsible OPD
+        .exclude(program__opd=F("opd"))
+        .values("opd")
+        .annotate(total=Count("pk"), mapped=Count("pk", filter=Q(program__primary_dimension__isnull=False)))
+        .values_list("opd", "opd__acronym", "total", "mapped")
+        .order_by("opd__acronym")
+    ):
+        row = by_opd.setdefault(opd_id, OPDRow(opd_id, acronym or "–"))
+        row.total += total
+        row.mapped += mapped
+    rows = list(by_opd.values())
     rows.sort(key=lambda r: (r.percent, r.label))
     return rows
 

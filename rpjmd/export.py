@@ -25,13 +25,29 @@ def widths(years, *, mapping=True):
     return [12, 48, 44, 10, 12] + [10, 16] * len(years) + [28, 22, 6, 30] + ([18, 22, 30, 40] if mapping else [])
 
 
+def opd_blocks(program):
+    """[(OPD or None, its indicators, its {year: amount})] of a programme, the lead first: real tables give one
+    row per indicator and OPD, so a shared programme is written once per responsible OPD. Indicators and
+    budgets of no responsible OPD (or of none) belong to the lead. Uses prefetched indicators, budgets, co_opds."""
+    opds = program.responsible_opds or [None]
+    slots = {opd.pk if opd else None: (opd, [], {}) for opd in opds}
+    lead = opds[0].pk if opds[0] else None
+    for indicator in program.indicators.all():
+        slots.get(indicator.opd_id, slots[lead])[1].append(indicator)
+    for budget in program.budgets.all():
+        amounts = slots.get(budget.opd_id, slots[lead])[2]
+        amounts[budget.year] = amounts.get(budget.year, 0) + budget.amount
+    return list(slots.values())
+
+
 def table_rows(rpjmd):
-    """Rows of the plain table: urusan and bidang rows, then a programme line per indicator. Constant queries."""
+    """Rows of the plain table: urusan and bidang rows, then a programme line per indicator and OPD (the OPD's
+    pagu on its first line). Constant queries."""
     years = rpjmd.years
     programs = list(
         Program.objects.filter(rpjmd=rpjmd)
         .select_related("opd", "misi", "sasaran", "primary_dimension", "primary_element")
-        .prefetch_related("indicators__targets", "budgets", "secondary_elements")
+        .prefetch_related("indicators__targets", "budgets", "secondary_elements", "co_opds")
         .order_by("order", "code")
     )
     rows = []
@@ -46,9 +62,7 @@ def table_rows(rpjmd):
         if len(segments) > 2 and (".".join(segments[:2]), program.bidang) != bidang:
             bidang = (".".join(segments[:2]), program.bidang)
             rows.append([bidang[0], program.bidang] + [None] * (width - 2))
-        budgets = {b.year: b.amount for b in program.budgets.all()}
-        tail = [
-            program.opd.name if program.opd else None,
+        rest = [
             program.location or None,
             program.misi.number if program.misi else None,
             program.sasaran.text if program.sasaran else None,
@@ -57,16 +71,19 @@ def table_rows(rpjmd):
             "; ".join(e.name_id for e in program.secondary_elements.all()) or None,
             program.justification or None,
         ]
-        indicators = list(program.indicators.all()) or [None]
-        for position, indicator in enumerate(indicators):
-            targets = {t.year: t.value for t in indicator.targets.all()} if indicator else {}
-            line = [program.code, program.name]
-            line += [indicator.name, indicator.unit or None, indicator.baseline or None] if indicator else [None] * 3
-            for year in years:
-                line.append(targets.get(year))
-                amount = budgets.get(year) if position == 0 else None
-                line.append(float(amount) if amount is not None else None)
-            rows.append(line + tail)
+        for opd, indicators, budgets in opd_blocks(program):
+            tail = [opd.name if opd else None, *rest]
+            for position, indicator in enumerate(indicators or [None]):
+                targets = {t.year: t.value for t in indicator.targets.all()} if indicator else {}
+                line = [program.code, program.name]
+                line += (
+                    [indicator.name, indicator.unit or None, indicator.baseline or None] if indicator else [None] * 3
+                )
+                for year in years:
+                    line.append(targets.get(year))
+                    amount = budgets.get(year) if position == 0 else None
+                    line.append(float(amount) if amount is not None else None)
+                rows.append(line + tail)
     return rows
 
 

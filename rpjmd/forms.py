@@ -180,7 +180,7 @@ class FilterForm(forms.Form):
             q = data["q"].strip()
             programs = programs.filter(Q(name__icontains=q) | Q(code__startswith=q))
         if data["opd"]:
-            programs = programs.filter(opd=data["opd"])
+            programs = programs.of_opd(data["opd"].pk)  # lead or co-responsible
         if data["misi"]:
             programs = programs.filter(misi=data["misi"])
         if data["dimension"]:

@@ -97,10 +97,40 @@ def check_mapping(plan, row, layout):
     }
 
 
+def opd_of(plan, name, lead=None):
+    """The OPD a name of the file stands for ("" stands for the lead), or None when unknown or none."""
+    if not name:
+        return lead
+    return plan.opds.get(key(name))
+
+
+def shares(plan, row, current=None):
+    """What a row of the file says about its responsible OPDs, resolved: (lead, co-responsible OPDs,
+    [(indicator row, its OPD)], {(OPD id or None, year): amount}). Two names of one OPD ("DLH" and its full
+    name) are one OPD: its amounts add up."""
+    lead = opd_of(plan, row.opd) if row.opd else (current.opd if current is not None else None)
+    co = []
+    for name in row.other_opds:
+        opd = opd_of(plan, name)
+        if opd is not None and opd != lead and opd not in co:
+            co.append(opd)
+    indicators = [(item, opd_of(plan, item.opd, lead)) for item in row.indicators]
+    budgets = {}
+    for name, amounts in row.opd_budgets.items():
+        opd = opd_of(plan, name, lead)
+        for year, amount in amounts.items():
+            if plan.start_year and not (plan.start_year <= year <= plan.end_year):
+                continue
+            slot = (opd.pk if opd else None, year)
+            budgets[slot] = budgets.get(slot, Decimal(0)) + Decimal(amount).quantize(Decimal("0.01"))
+    return lead, co, indicators, budgets
+
+
 def attach_details(programs):
     by_id = {p.pk: p for p in programs.values()}
     for program in by_id.values():
         program.loaded_indicators, program.loaded_budgets, program.loaded_secondary = [], {}, set()
+        program.loaded_co_opds = set()
     indicators = {}
     for indicator in Indicator.objects.filter(program__in=by_id).order_by("program", "order", "pk"):
         indicator.loaded_targets = {}
@@ -108,19 +138,44 @@ def attach_details(programs):
         by_id[indicator.program_id].loaded_indicators.append(indicator)
     for target in IndicatorTarget.objects.filter(indicator__program__in=by_id).only("indicator_id", "year", "value"):
         indicators[target.indicator_id].loaded_targets[target.year] = target.value
-    for budget in ProgramBudget.objects.filter(program__in=by_id).only("program_id", "year", "amount"):
-        by_id[budget.program_id].loaded_budgets[budget.year] = budget.amount
+    for budget in ProgramBudget.objects.filter(program__in=by_id).only("program_id", "opd_id", "year", "amount"):
+        by_id[budget.program_id].loaded_budgets[(budget.opd_id, budget.year)] = budget.amount
+    co = Program.co_opds.through
+    for program_id, opd_id in co.objects.filter(program__in=by_id).values_list("program_id", "opd_id"):
+        by_id[program_id].loaded_co_opds.add(opd_id)
     through = Program.secondary_elements.through
     for program_id, element_id in through.objects.filter(program__in=by_id).values_list("program_id", "element_id"):
         by_id[program_id].loaded_secondary.add(element_id)
 
 
 def indicator_signature(indicators):
-    return [(i.name, i.unit, i.baseline, tuple(sorted(i.targets.items()))) for i in indicators]
+    """[(name, unit, baseline, targets, OPD id)] of resolved [(indicator row, OPD)]."""
+    return [
+        (i.name, i.unit, i.baseline, tuple(sorted(i.targets.items())), opd.pk if opd else None) for i, opd in indicators
+    ]
 
 
 def loaded_indicator_signature(program):
-    return [(i.name, i.unit, i.baseline, tuple(sorted(i.loaded_targets.items()))) for i in program.loaded_indicators]
+    return [
+        (i.name, i.unit, i.baseline, tuple(sorted(i.loaded_targets.items())), i.opd_id)
+        for i in program.loaded_indicators
+    ]
+
+
+def shared_line(plan, row):
+    """ "Program 2.16.03 dilaksanakan oleh Diskominfo dan Bappeda" for a programme of several OPDs, else ""."""
+    if not row.other_opds:
+        return ""
+    names = []
+    for name in row.opds:
+        opd = opd_of(plan, name)
+        label = opd.acronym if opd else name[:60]
+        if label not in names:
+            names.append(label)
+    if len(names) < 2:
+        return ""
+    listed = ", ".join(names[:-1]) + " " + _("dan") + " " + names[-1]
+    return _("Program %(code)s dilaksanakan oleh %(opds)s.") % {"code": row.code, "opds": listed}
 
 
 def differences(plan, row, program):
@@ -135,16 +190,18 @@ def differences(plan, row, program):
     for name, value in wanted.items():
         if getattr(program, name) != value:
             changed.append(name)
+    lead, co, indicators, budgets = shares(plan, row, program)
     if row.opd and (opd is None or opd.pk != program.opd_id):
         changed.append("opd")
+    if {o.pk for o in co} != program.loaded_co_opds:
+        changed.append("co_opds")
     if row.misi is not None and (program.misi is None or program.misi.number != row.misi):
         changed.append("misi")
     if row.sasaran and (program.sasaran is None or key(program.sasaran.text) != key(row.sasaran)):
         changed.append("sasaran")
-    if indicator_signature(row.indicators) != loaded_indicator_signature(program):
+    if indicator_signature(indicators) != loaded_indicator_signature(program):
         changed.append("indicators")
-    budgets = {y: Decimal(a).quantize(Decimal("0.01")) for y, a in row.budgets.items()}
-    if budgets != {y: Decimal(a).quantize(Decimal("0.01")) for y, a in program.loaded_budgets.items()}:
+    if budgets != {slot: Decimal(a).quantize(Decimal("0.01")) for slot, a in program.loaded_budgets.items()}:
         changed.append("budgets")
     resolved = (row.mapping or {}).get("resolved")
     if resolved is not None:

@@ -94,6 +94,7 @@ class IndicatorRow:
     unit: str = ""
     baseline: str = ""
     targets: dict = field(default_factory=dict)  # year -> text
+    opd: str = ""  # the OPD of the row it was read from, as written ("" when the table names none)
 
 
 @dataclass
@@ -110,7 +111,26 @@ class ProgramRow:
     indicators: list = field(default_factory=list)
     budgets: dict = field(default_factory=dict)  # year -> Decimal
     mapping: dict | None = None  # {"dimension", "element", "secondary", "justification"} as text
-    other_opds: list = field(default_factory=list)  # further OPDs the table lists it for (normalised names)
+    other_opds: list = field(default_factory=list)  # further responsible OPDs the table lists it for, as written
+    opd_budgets: dict = field(default_factory=dict)  # OPD as written ("" for none) -> {year: Decimal}
+    opd_rows: dict = field(default_factory=dict, repr=False)  # norm(OPD) -> 1-based row where its block begins
+    block: str = ""  # the OPD whose rows are being read (as written)
+
+    @property
+    def opds(self):
+        """Every responsible OPD as written, the lead first."""
+        return ([self.opd] if self.opd else []) + self.other_opds
+
+    def start_block(self, opd, row):
+        """Rows of `opd` follow (the first OPD becomes the lead)."""
+        if not opd:
+            return
+        if not self.opd:
+            self.opd = opd
+        elif norm(opd) != norm(self.opd) and norm(opd) not in self.opd_rows:
+            self.other_opds.append(opd)
+        self.opd_rows.setdefault(norm(opd), row)
+        self.block = opd
 
 
 @dataclass
@@ -415,12 +435,13 @@ def read_programs(sheet, layout):
             marks.update(opd=len(programs), since=len(programs))
             _numbers_in_group_row(row, index, layout, problem)
             continue
+        opd_here = text(cell(row, "opd")) or ("" if "opd" in columns else group_opd)
         if code and current is not None and code == current.code:
-            # an indicator row of the same programme (code and name merged down or repeated)
+            # an indicator row of the same programme (code and name merged down or repeated), maybe of the
+            # next OPD that delivers it (real tables give one row per indicator and OPD)
             if name and norm(name) != norm(current.name):
                 _two_names(problem, index, columns, current, name)
                 continue
-            _another_opd(problem, index, columns, current, text(cell(row, "opd")))
         elif code:
             if code in seen:
                 first = seen[code]
@@ -428,23 +449,27 @@ def read_programs(sheet, layout):
                     _two_names(problem, index, columns, first, name)
                     current = None
                     continue
-                opd = text(cell(row, "opd"))
-                if not opd or norm(opd) == norm(first.opd):
-                    problem(
-                        index,
-                        columns.get("code"),
-                        _("Kode program %(code)s sudah dipakai di baris %(row)s; setiap program hanya sekali.")
-                        % {"code": code, "row": first.row},
-                    )
+                if not opd_here or _repeated_for_opd(problem, index, columns, first, opd_here):
+                    if not opd_here:
+                        problem(
+                            index,
+                            columns.get("code"),
+                            _(
+                                "Kode program %(code)s sudah dipakai di baris %(row)s; setiap program hanya sekali "
+                                "(sekali per OPD bila dilaksanakan beberapa OPD)."
+                            )
+                            % {"code": code, "row": first.row},
+                        )
                     current = None
                     continue
                 current = first  # the same programme again, for another OPD
-                _another_opd(problem, index, columns, current, opd)
+                current.start_block(opd_here, index + 1)
                 _read_line(current, row, index, layout, budget_copies, cell, problem)
                 continue
             if not name:
                 problem(index, columns.get("name"), _("Nama program kosong untuk kode %(code)s.") % {"code": code})
-            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang, opd=group_opd)
+            current = ProgramRow(code=code, name=name, row=index + 1, urusan=urusan, bidang=bidang)
+            current.start_block(opd_here, index + 1)
             seen[code] = current
             programs.append(current)
         elif name and (current is None or name != current.name):
@@ -454,6 +479,11 @@ def read_programs(sheet, layout):
         elif current is None:
             problem(index, None, _("Baris ini tidak berada di bawah program mana pun; isinya diabaikan."), "warning")
             continue
+        if opd_here and current.block and norm(opd_here) != norm(current.block):
+            if _repeated_for_opd(problem, index, columns, current, opd_here):
+                current = None
+                continue
+            current.start_block(opd_here, index + 1)
         _read_line(current, row, index, layout, budget_copies, cell, problem)
     return programs, problems
 
@@ -532,22 +562,21 @@ def _two_names(problem, index, columns, first, name):
     )
 
 
-def _another_opd(problem, index, columns, program, opd):
-    """The same programme listed again for another OPD (real tables give one row per indicator and OPD)."""
-    if not opd or not program.opd or norm(opd) == norm(program.opd) or norm(opd) in program.other_opds:
-        return
-    program.other_opds.append(norm(opd))
+def _repeated_for_opd(problem, index, columns, program, opd):
+    """A programme listed again for an OPD it was already listed for: an error (True), naming both rows."""
+    first_row = program.opd_rows.get(norm(opd))
+    if first_row is None:
+        return False
     problem(
         index,
-        columns.get("opd"),
+        columns.get("code"),
         _(
-            "Program %(code)s juga dicantumkan untuk %(opd)s (pertama untuk %(lead)s di baris %(row)s). Program ini "
-            "disimpan sekali dengan %(lead)s sebagai penanggung jawab; indikator dan pagu baris ini digabungkan "
-            "ke program tersebut, dan %(opd)s tidak tercatat sebagai penanggung jawab."
+            "Kode program %(code)s sudah dipakai untuk %(opd)s di baris %(row)s; setiap program hanya sekali per "
+            "OPD. Gabungkan indikatornya di bawah baris %(row)s atau perbaiki kodenya."
         )
-        % {"code": program.code, "opd": opd[:60], "lead": program.opd[:60], "row": program.row},
-        "warning",
+        % {"code": program.code, "opd": opd[:60], "row": first_row},
     )
+    return True
 
 
 def _lines(value):
@@ -610,7 +639,10 @@ def _only_numbers(values):
 
 def _read_line(program, row, index, layout, budget_copies, cell, problem):
     columns = layout.columns
-    for role in ("opd", "location", "sasaran"):
+    opd = text(cell(row, "opd"))
+    if opd and not program.opd:
+        program.start_block(opd, index + 1)
+    for role in ("location", "sasaran"):
         value = text(cell(row, role))
         if value and not getattr(program, role):
             setattr(program, role, value)
@@ -642,9 +674,11 @@ def _read_line(program, row, index, layout, budget_copies, cell, problem):
                 problem(index, col, _("Pagu tidak boleh negatif."))
                 continue
             program.budgets[year] = program.budgets.get(year, Decimal(0)) + amount
+            share = program.opd_budgets.setdefault(program.block, {})
+            share[year] = share.get(year, Decimal(0)) + amount
     indicator_name = text(cell(row, "indicator"))
     if indicator_name:
-        if any(i.name == indicator_name for i in program.indicators):
+        if any(i.name == indicator_name and norm(i.opd) == norm(program.block) for i in program.indicators):
             return  # the same indicator repeated by a merged cell
         unit = text(cell(row, "unit"))
         baseline_raw = cell(row, "baseline")
@@ -658,5 +692,6 @@ def _read_line(program, row, index, layout, budget_copies, cell, problem):
                 unit=("%" if not unit and text(baseline_raw).endswith("%") else unit)[:60],
                 baseline=target_text(baseline_raw, unit)[:60],
                 targets=targets,
+                opd=program.block,
             )
         )

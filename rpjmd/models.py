@@ -127,6 +127,12 @@ class ProgramQuerySet(models.QuerySet):
     def unmapped(self):
         return self.filter(primary_dimension__isnull=True)
 
+    def of_opd(self, opd_id):
+        """Programmes `opd_id` is responsible for, as lead or co-responsible OPD (a subquery, no join: each
+        programme once, and sums over its budgets stay right)."""
+        co = Program.co_opds.through.objects.filter(opd_id=opd_id).values("program_id")
+        return self.filter(models.Q(opd_id=opd_id) | models.Q(pk__in=co))
+
 
 class Program(Versioned):
     """A programme of the RPJMD's priority table (Indikasi Rencana Program Prioritas)."""
@@ -143,6 +149,12 @@ class Program(Versioned):
         blank=True,
         related_name="rpjmd_programs",
         verbose_name=_("OPD penanggung jawab"),
+        help_text=_("OPD utama; OPD lain yang ikut melaksanakan program ada di OPD penanggung jawab lain."),
+    )
+    # A programme delivered by several OPDs (real tables list it once per OPD): the lead is `opd`, the others
+    # here. Any of them may map it; each has its own indicators and its own pagu (Indicator.opd, ProgramBudget.opd).
+    co_opds = models.ManyToManyField(
+        OPD, blank=True, related_name="rpjmd_co_programs", verbose_name=_("OPD penanggung jawab lain")
     )
     misi = models.ForeignKey(Misi, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
     sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True, related_name="programs")
@@ -159,7 +171,7 @@ class Program(Versioned):
         Element, blank=True, related_name="secondary_programs", verbose_name=_("elemen pendukung")
     )
     justification = models.TextField(_("alasan pemetaan"), blank=True)
-    history = HistoricalRecords(m2m_fields=[secondary_elements])
+    history = HistoricalRecords(m2m_fields=[secondary_elements, co_opds])
 
     objects = ProgramQuerySet.as_manager()
 
@@ -174,7 +186,27 @@ class Program(Versioned):
 
     @property
     def owner_opd_id(self):
+        """The lead OPD: comments on the programme are filed under it."""
         return self.opd_id
+
+    @property
+    def owner_opd_ids(self):
+        """Every responsible OPD (the lead and the co-responsible ones): any of their members may map it
+        (`masterplan.access.Access.can_edit`). Uses the prefetched `co_opds` when there is one."""
+        ids = {opd.pk for opd in self.co_opds.all()} if self.pk else set()
+        if self.opd_id:
+            ids.add(self.opd_id)
+        return frozenset(ids)
+
+    @property
+    def responsible_opds(self):
+        """The lead first, then the co-responsible OPDs by acronym (prefetch `co_opds` to read them for free)."""
+        others = sorted((o for o in self.co_opds.all() if o.pk != self.opd_id), key=lambda o: o.acronym.lower())
+        return ([self.opd] if self.opd_id else []) + others
+
+    @property
+    def is_shared(self):
+        return len(self.owner_opd_ids) > 1
 
     def clean(self):
         if (
@@ -185,11 +217,27 @@ class Program(Versioned):
             raise ValidationError({"primary_element": _("Elemen ini bukan bagian dari dimensi yang dipilih.")})
 
 
+NUMBER = {"max_digits": 24, "decimal_places": 4, "null": True, "blank": True}
+
+
 class Indicator(models.Model):
+    """An indicator of a programme, of one of its responsible OPDs. The baseline and the targets are kept as
+    written ("WTP", "BB", "N/A", "85,5"), with the number beside them when there is one (charts and sums use
+    the number, books print the text)."""
+
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="indicators")
+    opd = models.ForeignKey(
+        OPD,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rpjmd_indicators",
+        verbose_name=_("OPD indikator"),
+    )
     name = models.CharField(_("indikator kinerja"), max_length=500)
     unit = models.CharField(_("satuan"), max_length=60, blank=True)
     baseline = models.CharField(_("kondisi awal"), max_length=60, blank=True)
+    baseline_number = models.DecimalField(_("kondisi awal (angka)"), **NUMBER)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -206,6 +254,7 @@ class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("tahun"))
     value = models.CharField(_("target"), max_length=60)
+    number = models.DecimalField(_("target (angka)"), **NUMBER)
 
     class Meta:
         ordering = ["indicator", "year"]
@@ -216,14 +265,22 @@ class IndicatorTarget(models.Model):
 
 
 class ProgramBudget(models.Model):
+    """The pagu of one responsible OPD of a programme for one year; the programme's pagu is the sum of its
+    OPDs' rows (a shared programme's budget is never counted twice: totals sum these rows once)."""
+
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="budgets")
+    opd = models.ForeignKey(
+        OPD, on_delete=models.PROTECT, null=True, blank=True, related_name="rpjmd_budgets", verbose_name=_("OPD")
+    )
     year = models.PositiveSmallIntegerField(_("tahun"))
     amount = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["program", "year"]
-        constraints = [models.UniqueConstraint(fields=["program", "year"], name="one_budget_per_program_year")]
+        ordering = ["program", "year", "opd"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "opd", "year"], name="one_budget_per_program_opd_year")
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.amount}"

@@ -17,8 +17,9 @@ from core.spreadsheets import SpreadsheetError, read_upload
 from masterplan.models import OPD, Dimension, Element
 
 from . import import_compare as compare
-from .layout import Problem, find_layout, read_programs
+from .layout import Problem, find_layout, norm, read_programs
 from .models import RPJMD, Indicator, IndicatorTarget, Misi, Program, ProgramBudget, Sasaran, Tujuan
+from .numbers import indicator_number
 
 FIELDS = ["urusan", "bidang", "name", "opd", "location", "misi", "sasaran"]
 MAPPING_FIELDS = ["primary_dimension", "primary_element", "secondary_elements", "justification"]
@@ -27,6 +28,7 @@ FIELD_LABELS = {
     "bidang": "bidang",
     "name": "nama",
     "opd": "OPD",
+    "co_opds": "OPD lain",
     "location": "lokasi",
     "misi": "misi",
     "sasaran": "sasaran",
@@ -66,6 +68,7 @@ class ImportPlan:
     new_sasaran: list = field(default_factory=list)  # (misi number, text) to create
     problems: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # how the file was read ("Satuan pagu: juta rupiah; ...")
+    shared: list = field(default_factory=list)  # "Program 2.16.03 dilaksanakan oleh Diskominfo dan Bappeda."
     has_mapping: bool = False
     # lookups filled by build_plan
     opds: dict = field(default_factory=dict, repr=False)
@@ -101,7 +104,7 @@ class ImportPlan:
         }
 
     def report_lines(self):
-        lines = [self.summary(), *self.notes]
+        lines = [self.summary(), *self.notes, *self.shared]
         if self.rpjmd is None and self.start_year:
             lines.append(_("RPJMD %(a)s–%(b)s akan dibuat.") % {"a": self.start_year, "b": self.end_year})
         for name in self.new_opds:
@@ -247,7 +250,7 @@ def _resolve(plan, rows, layout, create_opds):
     misi_numbers = set()
     if plan.rpjmd is not None:
         existing = {
-            p.code: p for p in Program.objects.filter(rpjmd=plan.rpjmd).select_related("misi", "sasaran")
+            p.code: p for p in Program.objects.filter(rpjmd=plan.rpjmd).select_related("opd", "misi", "sasaran")
         }  # query
         compare.attach_details(existing)  # queries: indicators, targets, budgets, secondary elements
         misi_numbers = set(Misi.objects.filter(rpjmd=plan.rpjmd).values_list("number", flat=True))  # query
@@ -255,17 +258,19 @@ def _resolve(plan, rows, layout, create_opds):
     new_opds = {}
     opd_col = layout.where(layout.columns["opd"]) if "opd" in layout.columns else ""
     for row in rows:
-        if row.opd and compare.key(row.opd) not in by_key:
+        for opd in row.opds:
+            if compare.key(opd) in by_key:
+                continue
             if create_opds:
-                new_opds.setdefault(compare.key(row.opd), row.opd)
+                new_opds.setdefault(compare.key(opd), opd)
             else:
                 plan.problems.append(
                     Problem(
                         layout.sheet,
-                        row.row,
+                        row.opd_rows.get(norm(opd), row.row),
                         opd_col,
                         _("OPD “%(opd)s” belum terdaftar di daerah ini. Tambahkan OPD-nya atau buat dari pratinjau.")
-                        % {"opd": row.opd[:100]},
+                        % {"opd": opd[:100]},
                         kind="unknown_opd",
                     )
                 )
@@ -285,6 +290,7 @@ def _resolve(plan, rows, layout, create_opds):
         changed = compare.differences(plan, row, current)
         (plan.updates if changed else plan.unchanged).append(Change(row, current, changed))
     plan.new_opds = sorted(new_opds.values(), key=str.lower)
+    plan.shared = [line for line in (compare.shared_line(plan, row) for row in rows) if line]
     plan.new_misi.sort()
     listed = {row.code for row in rows}
     plan.untouched = sum(1 for code in existing if code not in listed)
@@ -361,7 +367,7 @@ def apply_plan(plan, *, user=None):
             [*FIELDS, "order", "version", "primary_dimension", "primary_element", "justification"],
             default_user=user,
         )
-    # Details: replace indicators and budgets of new and changed programmes.
+    # Details: replace indicators and budgets (per OPD) of new and changed programmes.
     replace = list(created) + [c.program for c in plan.updates if {"indicators", "budgets"} & set(c.changed)]
     rows = {c.row.code: c.row for c in (*plan.creates, *plan.updates)}
     replace_ids = [p.pk for p in replace]
@@ -371,24 +377,48 @@ def apply_plan(plan, *, user=None):
         _raw_delete(ProgramBudget.objects.filter(program__in=replace_ids))
         indicators, targets, budgets = [], [], []
         for program in replace:
-            row = rows[program.code]
-            for order, item in enumerate(row.indicators, start=1):
+            _lead, _co, resolved, amounts = compare.shares(plan, rows[program.code], program)
+            for order, (item, opd) in enumerate(resolved, start=1):
                 indicator = Indicator(
-                    program=program, name=item.name, unit=item.unit, baseline=item.baseline, order=order
+                    program=program,
+                    opd=opd,
+                    name=item.name,
+                    unit=item.unit,
+                    baseline=item.baseline,
+                    baseline_number=indicator_number(item.baseline),
+                    order=order,
                 )
                 indicator.wanted_targets = item.targets
                 indicators.append(indicator)
-            for year, amount in sorted(row.budgets.items()):
-                budgets.append(ProgramBudget(program=program, year=year, amount=amount))
+            for (opd_id, year), amount in sorted(amounts.items(), key=lambda kv: (kv[0][1], kv[0][0] or 0)):
+                budgets.append(ProgramBudget(program=program, opd_id=opd_id, year=year, amount=amount))
         indicators = bulk_create_with_history(indicators, Indicator, default_user=user)
         for indicator in indicators:
             for year, value in sorted(getattr(indicator, "wanted_targets", {}).items()):
-                targets.append(IndicatorTarget(indicator=indicator, year=year, value=value))
+                targets.append(
+                    IndicatorTarget(indicator=indicator, year=year, value=value, number=indicator_number(value))
+                )
         IndicatorTarget.objects.bulk_create(targets, batch_size=1000)
         bulk_create_with_history(budgets, ProgramBudget, default_user=user)
+    _replace_co_opds(plan, created, [c.program for c in plan.updates if "co_opds" in c.changed])
     if plan.has_mapping:
         _replace_secondary(plan, created, updated)
     return rpjmd
+
+
+def _replace_co_opds(plan, created, updated):
+    """The co-responsible OPDs of new programmes and of those whose OPDs changed (bulk, one query each way)."""
+    through = Program.co_opds.through
+    touched = [*created, *updated]
+    if not touched:
+        return
+    rows = {c.row.code: c.row for c in (*plan.creates, *plan.updates)}
+    through.objects.filter(program__in=[p.pk for p in updated]).delete()
+    links = []
+    for program in touched:
+        _lead, co, _indicators, _budgets = compare.shares(plan, rows[program.code], program)
+        links += [through(program_id=program.pk, opd_id=opd.pk) for opd in co if opd.pk != program.opd_id]
+    through.objects.bulk_create(links, batch_size=1000)
 
 
 def _replace_secondary(plan, created, updated):

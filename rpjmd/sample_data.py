@@ -191,6 +191,25 @@ PROGRAMS = [
 ]
 # fmt: on
 
+# Programmes delivered by several OPDs (real tables list them once per OPD, each with its own indicators and
+# pagu): code -> [(OPD acronym, [(indicator, unit, baseline, final target)], pagu of the first year in millions)]
+SHARED = {
+    "2.16.03": [
+        (
+            "Bappelitbang",
+            [(f"{P} dokumen perencanaan yang disusun dalam aplikasi e-Planning", "%", "40", "100")],
+            1_800,
+        ),
+    ],
+    "3.26.03": [
+        (
+            "Diskominfo",
+            [("Jumlah konten promosi wisata di kanal digital pemerintah daerah", "konten", "120", "600")],
+            650,
+        ),
+    ],
+}
+
 LOCATIONS = ["Kabupaten Penajam Paser Utara", "Kec. Penajam", "Kec. Waru", "Kec. Babulu", "Kec. Sepaku"]
 
 
@@ -221,24 +240,33 @@ def program_records(years, *, location_cycle=True):
                 "opd": opd,
                 "misi": misi,
                 "location": LOCATIONS[index % len(LOCATIONS)] if location_cycle else LOCATIONS[0],
-                "indicators": [
-                    {
-                        "name": ind,
-                        "unit": unit,
-                        "baseline": baseline,
-                        "targets": targets_between(baseline, final, years),
-                    }
-                    for ind, unit, baseline, final in indicators
-                ],
-                "budgets": {year: pagu_million * 1_000_000 * (100 + 6 * i) // 100 for i, year in enumerate(years)},
+                "indicators": _indicators(indicators, years),
+                "budgets": _budgets(pagu_million, years),
                 "mapping": mapping,
+                "shares": [
+                    {"opd": other, "indicators": _indicators(items, years), "budgets": _budgets(pagu, years)}
+                    for other, items, pagu in SHARED.get(code, [])
+                ],
             }
         )
     return records
 
 
-def synthetic_records(count, years, opds, *, indicators_per_program=1.5):
-    """`count` programmes with distinct nomenclature codes (for the benchmark): about 1.5 indicators each."""
+def _budgets(pagu_million, years):
+    return {year: pagu_million * 1_000_000 * (100 + 6 * i) // 100 for i, year in enumerate(years)}
+
+
+def _indicators(items, years):
+    return [
+        {"name": ind, "unit": unit, "baseline": baseline, "targets": targets_between(baseline, final, years)}
+        for ind, unit, baseline, final in items
+    ]
+
+
+def synthetic_records(count, years, opds, *, indicators_per_program=1.5, shared_every=0):
+    """`count` programmes with distinct nomenclature codes (for the benchmark): about 1.5 indicators each.
+    `shared_every`: every n-th programme is delivered by a second OPD too, with as many indicators of its own
+    and its own pagu (5: a fifth of the programmes shared by two OPDs)."""
     records = []
     extra = 0.0
     for n in range(count):
@@ -267,4 +295,20 @@ def synthetic_records(count, years, opds, *, indicators_per_program=1.5):
                 "mapping": None,
             }
         )
+        if shared_every and n % shared_every == 0:
+            records[-1]["shares"] = [
+                {
+                    "opd": opds[(n + 1) % len(opds)],
+                    "indicators": [
+                        {
+                            "name": f"Persentase dukungan {n + 1}.{i + 1}",
+                            "unit": "%",
+                            "baseline": "BB" if i == 0 else "12,5",
+                            "targets": {year: ("A" if i == 0 else f"{20 + 5 * j},5") for j, year in enumerate(years)},
+                        }
+                        for i in range(k)
+                    ],
+                    "budgets": {year: 250_000_000 + n * 1_000 for year in years},
+                }
+            ]
     return records

@@ -123,42 +123,45 @@ def rpjmd_workbook(records, years, *, region_name="Kabupaten Penajam Paser Utara
             sheet.cell(row, 2, BIDANG.get(bidang_code, f"URUSAN PEMERINTAHAN BIDANG {bidang_code}"))
             sheet.cell(row, 2).font = Font(bold=True)
             row += 1
-        indicators = record["indicators"] or [{"name": "", "unit": "", "baseline": "", "targets": {}}]
-        start = row
-        for indicator in indicators:
-            sheet.cell(row, 3, indicator["name"])
-            sheet.cell(row, 4, indicator["unit"])
-            sheet.cell(row, 5, indicator["baseline"])
-            for year in years:
-                value = indicator["targets"].get(year)
-                if value is not None:
-                    sheet.cell(row, year_cols[year], value)
-            if indicator["targets"]:
-                sheet.cell(row, end_col, indicator["targets"][years[-1]] if years[-1] in indicator["targets"] else "")
-            row += 1
-        end = row - 1
-        sheet.cell(start, 1, code)
-        sheet.cell(start, 2, record["name"])
-        sheet.cell(start, opd_col, record["opd"])
-        sheet.cell(start, location_col, record["location"])
-        if misi_col:
-            sheet.cell(start, misi_col, record["misi"])
-        for year in years:
-            amount = record["budgets"].get(year)
-            if amount is not None:
-                money(start, year_cols[year] + 1, amount)
-                bidang_total[year] += amount
-                grand_total[year] += amount
-        money(start, end_col + 1, sum(record["budgets"].values()))
-        if end > start:
-            merge_cols = [1, 2, opd_col, location_col, end_col + 1] + [year_cols[y] + 1 for y in years]
+        # A programme of several OPDs is written once per OPD (its own indicators, pagu and merged cells).
+        for part in [record, *record.get("shares", [])]:
+            indicators = part["indicators"] or [{"name": "", "unit": "", "baseline": "", "targets": {}}]
+            start = row
+            for indicator in indicators:
+                sheet.cell(row, 3, indicator["name"])
+                sheet.cell(row, 4, indicator["unit"])
+                sheet.cell(row, 5, indicator["baseline"])
+                for year in years:
+                    value = indicator["targets"].get(year)
+                    if value is not None:
+                        sheet.cell(row, year_cols[year], value)
+                if indicator["targets"]:
+                    last_target = indicator["targets"].get(years[-1], "")
+                    sheet.cell(row, end_col, last_target)
+                row += 1
+            end = row - 1
+            sheet.cell(start, 1, code)
+            sheet.cell(start, 2, record["name"])
+            sheet.cell(start, opd_col, part["opd"])
+            sheet.cell(start, location_col, record["location"])
             if misi_col:
-                merge_cols.append(misi_col)
-            for c in merge_cols:
-                sheet.merge_cells(start_row=start, start_column=c, end_row=end, end_column=c)
-        for r in range(start, end + 1):
-            for c in range(1, last_col + 1):
-                sheet.cell(r, c).border = border
+                sheet.cell(start, misi_col, record["misi"])
+            for year in years:
+                amount = part["budgets"].get(year)
+                if amount is not None:
+                    money(start, year_cols[year] + 1, amount)
+                    bidang_total[year] += amount
+                    grand_total[year] += amount
+            money(start, end_col + 1, sum(part["budgets"].values()))
+            if end > start:
+                merge_cols = [1, 2, opd_col, location_col, end_col + 1] + [year_cols[y] + 1 for y in years]
+                if misi_col:
+                    merge_cols.append(misi_col)
+                for c in merge_cols:
+                    sheet.merge_cells(start_row=start, start_column=c, end_row=end, end_column=c)
+            for r in range(start, end + 1):
+                for c in range(1, last_col + 1):
+                    sheet.cell(r, c).border = border
     close_bidang()
     row += 1
     sheet.cell(row, 1, "TOTAL")

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Sum, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from masterplan.models import OPD, Dimension, Element
 
 from . import coverage, export, services
 from .forms import BulkMappingForm, FilterForm, MappingConflict, MappingForm, MisiForm, VisiForm
-from .models import RPJMD, Misi, Program
+from .models import RPJMD, Misi, Program, ProgramBudget
 
 PAGE_SIZE = 100
 
@@ -129,15 +129,31 @@ def misi_save(request, mp, pk=None):
 
 
 def _programs(access, rpjmd):
+    """The RPJMD's programmes with their pagu (the sum of every responsible OPD's share, once), the user's OPD's
+    own (lead or co-responsible) first, their responsible OPDs prefetched (who may map them)."""
     own = access.opd_id or 0
+    mine = Program.co_opds.through.objects.filter(opd_id=own).values("program_id")
     return (
         Program.objects.filter(rpjmd=rpjmd)
         .select_related("opd", "misi", "primary_dimension", "primary_element")
+        .prefetch_related("co_opds")
         .annotate(
             pagu=Sum("budgets__amount"),
-            own_first=Case(When(opd_id=own, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            own_first=Case(
+                When(Q(opd_id=own) | Q(pk__in=mine), then=Value(0)), default=Value(1), output_field=IntegerField()
+            ),
         )
         .order_by("own_first", "order", "code")
+    )
+
+
+def _share(opd_id):
+    """The pagu of one OPD in a programme (its rows of ProgramBudget), as a subquery."""
+    return Subquery(
+        ProgramBudget.objects.filter(program=OuterRef("pk"), opd_id=opd_id)
+        .values("program")
+        .annotate(total=Sum("amount"))
+        .values("total")[:1]
     )
 
 
@@ -155,6 +171,9 @@ def mapping(request, mp):
         misi=Misi.objects.filter(rpjmd=rpjmd),
     )
     programs = filters.apply(_programs(access, rpjmd)).prefetch_related("secondary_elements")
+    opd = filters.cleaned_data.get("opd") if filters.is_valid() else None
+    if opd is not None:  # one OPD's list: each programme with that OPD's share of its pagu
+        programs = programs.annotate(share=_share(opd.pk))
     page = Paginator(programs, PAGE_SIZE).get_page(page_number(request))
     rows = [(program, access.can_edit(program)) for program in page.object_list]
     elements = _elements()
@@ -169,6 +188,7 @@ def mapping(request, mp):
             "bulk_form": bulk_form,
             "query": query.urlencode(),
             "own_opd": access.opd_id,
+            "share_opd": opd,
             "all_dimensions": Dimension.objects.all(),
         }
     )
@@ -249,7 +269,9 @@ def bulk_map(request, mp):
         ids = int_ids(request.POST.getlist("programs"), field=_("Program"))
     except ValueError:
         raise Http404 from None
-    programs = list(Program.objects.filter(rpjmd=rpjmd, pk__in=ids).order_by("order", "code"))
+    programs = list(
+        Program.objects.filter(rpjmd=rpjmd, pk__in=ids).order_by("order", "code").prefetch_related("co_opds")
+    )
     if len(programs) != len(ids):
         raise Http404
     if not all(access.can_edit(p) for p in programs):

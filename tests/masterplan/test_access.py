@@ -115,3 +115,22 @@ def test_access_object_rules(personas):
     assert access_for(personas.coordinator, personas.masterplan).can_edit(OtherItem())
     assert access_for(personas.stranger, personas.masterplan) is None
     assert Masterplan.objects.visible_to(personas.stranger).filter(pk=personas.masterplan.pk).count() == 0
+
+
+def test_an_item_of_several_opds_may_be_edited_by_a_member_of_any_of_them(personas):
+    """`owner_opd_ids` (an RPJMD programme's lead and co-responsible OPDs) wins over `owner_opd_id` (the lead)."""
+
+    class Shared:
+        owner_opd_id = personas.other_opd.pk  # the lead: Dispar
+        owner_opd_ids = frozenset({personas.other_opd.pk, personas.opd.pk})  # and DLH
+
+    class NotMine:
+        owner_opd_id = personas.opd.pk  # a lead alone does not decide when the set is given
+        owner_opd_ids = frozenset({personas.other_opd.pk})
+
+    dlh = access_for(personas.opd_member, personas.masterplan)
+    assert dlh.can_edit(Shared()) and not dlh.can_edit(NotMine())
+    assert access_for(personas.other_opd_member, personas.masterplan).can_edit(Shared())
+    assert not access_for(personas.expert, personas.masterplan).can_edit(Shared())
+    assert not access_for(personas.reader, personas.masterplan).can_edit(Shared())
+    assert dlh.can_edit(opd_id=personas.opd.pk) and not dlh.can_edit(opd_id=None)

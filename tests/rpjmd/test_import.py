@@ -41,6 +41,14 @@ def test_realistic_workbook_imports_everything(region_opds):
     assert stunting.unit == "%" and stunting.baseline == "21,8"
     assert stunting.targets.get(year=2026).value == "14,0"
     assert Misi.objects.filter(rpjmd=rpjmd).count() == 6  # created from the Misi column
+    # The demo's workbook lists two programmes once per OPD: stored once, with both OPDs and their shares.
+    assert plan.shared == [
+        "Program 2.16.03 dilaksanakan oleh Diskominfo dan Bappelitbang.",
+        "Program 3.26.03 dilaksanakan oleh Dispar dan Diskominfo.",
+    ]
+    spbe = Program.objects.get(rpjmd=rpjmd, code="2.16.03")
+    assert (spbe.opd.acronym, [o.acronym for o in spbe.co_opds.all()]) == ("Diskominfo", ["Bappelitbang"])
+    assert ProgramBudget.objects.get(program=spbe, year=2021, opd__acronym="Bappelitbang").amount == 1_800_000_000
 
 
 def test_rupiah_written_as_text_reads_the_same(region_opds):

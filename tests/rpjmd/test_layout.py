@@ -213,7 +213,7 @@ def test_one_code_for_two_programmes_is_an_error_naming_both(gap):
     assert "baris 2 “Program Aplikasi”" in errors[0].message and "“Program Persandian”" in errors[0].message
 
 
-def test_a_programme_listed_again_for_another_opd_is_said_not_lost_silently():
+def test_a_programme_listed_again_for_another_opd_is_one_programme_of_both_opds():
     _layout, programs, problems = _read(
         [
             _header("Pagu 2023"),
@@ -221,10 +221,44 @@ def test_a_programme_listed_again_for_another_opd_is_said_not_lost_silently():
             ["3.27.02", "Program Pariwisata", "UMKM binaan", "unit", "50", "200", "Diskop UKM"],
         ]
     )
-    assert len(programs) == 1 and programs[0].budgets == {2023: Decimal("700")}
-    assert [i.name for i in programs[0].indicators] == ["Kunjungan wisata", "UMKM binaan"]
-    assert len(problems) == 1 and problems[0].level == "warning"
-    assert "juga dicantumkan untuk Diskop UKM" in problems[0].message and "Dispar" in problems[0].message
+    assert problems == []
+    (program,) = programs
+    assert program.opd == "Dispar" and program.other_opds == ["Diskop UKM"]
+    assert program.budgets == {2023: Decimal("700")}  # the programme's pagu: the sum of its OPDs' shares
+    assert program.opd_budgets == {"Dispar": {2023: Decimal("500")}, "Diskop UKM": {2023: Decimal("200")}}
+    assert [(i.name, i.opd) for i in program.indicators] == [
+        ("Kunjungan wisata", "Dispar"),
+        ("UMKM binaan", "Diskop UKM"),
+    ]
+
+
+def test_a_shared_programme_listed_again_later_for_its_second_opd_joins_it():
+    _layout, programs, problems = _read(
+        [
+            _header("Pagu 2023"),
+            ["2.16.03", "Program Aplikasi", "Indeks SPBE", "indeks", "3", "100", "Diskominfo"],
+            ["2.16.04", "Program Statistik", "Data terbit", "dokumen", "2", "50", "Diskominfo"],
+            ["2.16.03", "Program Aplikasi", "Dokumen perencanaan digital", "dokumen", "1", "40", "Bappeda"],
+        ]
+    )
+    assert problems == []
+    assert [p.code for p in programs] == ["2.16.03", "2.16.04"]
+    assert programs[0].opds == ["Diskominfo", "Bappeda"]
+    assert programs[0].opd_budgets["Bappeda"] == {2023: Decimal("40")}
+
+
+@pytest.mark.parametrize("gap", [False, True])
+def test_a_code_repeated_under_the_same_opd_is_an_error_naming_the_first_row(gap):
+    rows = [_header("Pagu 2023"), ["2.16.03", "Program Aplikasi", "Indeks SPBE", "indeks", "3", "100", "Diskominfo"]]
+    rows.append(["2.16.03", "Program Aplikasi", "Dokumen", "dokumen", "1", "40", "Bappeda"])
+    if gap:
+        rows.append(["2.16.04", "Program Statistik", "Data terbit", "dokumen", "2", "50", "Diskominfo"])
+    rows.append(["2.16.03", "Program Aplikasi", "Layanan", "%", "10", "5", "Diskominfo"])
+    _layout, programs, problems = _read(rows)
+    errors = [p for p in problems if p.is_error]
+    assert len(errors) == 1 and errors[0].row == len(rows)
+    assert "2.16.03 sudah dipakai untuk Diskominfo di baris 2" in errors[0].message
+    assert [i.name for i in programs[0].indicators] == ["Indeks SPBE", "Dokumen"]
 
 
 def test_opd_group_rows_give_their_programmes_an_opd_where_the_table_has_no_opd_column():
