@@ -157,6 +157,16 @@ def _register_evaluation(registry):
             url_name=url,
             opd_path="opd",
             select_related=("opd", "finding"),
-            describe=lambda r: f"{_('Tindak lanjut rekomendasi')} ({r.opd.acronym}): {r.finding.text[:80]}",
+            describe=_describe_followup,
         )
     )
+
+
+def _describe_followup(row):
+    """A follow-up's history row; its recommendation or OPD may since have been deleted."""
+    from django.utils.translation import gettext as _
+
+    finding = getattr(row, "finding", None)
+    opd = getattr(row, "opd", None)
+    text = finding.text[:80] if finding else _("(rekomendasi sudah dihapus)")
+    return f"{_('Tindak lanjut rekomendasi')} ({opd.acronym if opd else '–'}): {text}"

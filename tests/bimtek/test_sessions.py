@@ -202,7 +202,9 @@ def test_home_page_query_count_is_constant_for_an_opd_member(as_user, personas, 
     # django session, user; masterplan count and page (with stage reached and member count); the
     # user's OPD memberships; their open follow-ups with OPD, stage and region; the review app's
     # home block (the user's expert memberships); unread notifications (bell); monev's home block (the user's
-    # OPD memberships, the open reporting years); the evaluation's open follow-ups of the user's OPDs
-    with django_assert_num_queries(11):
+    # OPD memberships, the open reporting years); the evaluation's open follow-ups of the user's OPDs; monev's
+    # expert block (expert memberships, submitted years); the OPD's summary extract (OPD memberships, its exports,
+    # the masterplans)
+    with django_assert_num_queries(14):
         response = client.get(reverse("masterplan:home"))
     assert response.content.decode().count("bimtek/sesi/") == 6

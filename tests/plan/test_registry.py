@@ -34,7 +34,7 @@ def test_tab_and_chapters_are_registered():
     }
     assert orders == {("analisis", o) for o in (20, 40, 50, 70, 80)} | {
         ("masterplan", o) for o in (10, 20, 30, 50, 60, 70, 80)
-    } | {("ringkasan", o) for o in (10, 20, 30, 50, 60, 70)}
+    } | {("ringkasan", o) for o in (10, 20, 30, 50, 60, 70, 75)}
 
 
 @pytest.mark.parametrize("key", METRIC_KEYS)
