@@ -34,7 +34,7 @@ QUICKWINS = [
         "start_date": D(2022, 10, 1),
         "end_date": D(2023, 12, 31),
         "resources_people": "2 pengelola konten Dispar, 1 pranata komputer Diskominfo, 12 anggota Pokdarwis.",
-        "resources_facilities": "Ruang pusat informasi, layar informasi, hosting di pusat data Diskominfo.",
+        "resources_facilities": "Ruang pusat informasi, layar informasi, server di pusat data Diskominfo.",
         "sustainability_regulation": "Perbup tentang pengelolaan informasi kepariwisataan (rancangan 2023).",
         "sustainability_institution": "UPT pusat informasi di bawah Dispar; Pokdarwis sebagai kontributor konten.",
         "sustainability_resources": "Anggaran pemeliharaan APBD Dispar tiap tahun.",
@@ -94,7 +94,7 @@ QUICKWINS = [
         "sustainability_institution": "Bank Sampah Induk Kabupaten di bawah DLH.",
         "sustainability_resources": "Dana desa untuk sarana bank sampah unit.",
         "sustainability_business_model": "Selisih harga jual ke pengepul membiayai operasional bank sampah induk.",
-        "risks": "Harga sampah anjlok: kontrak pembelian dengan offtaker daur ulang.\n"
+        "risks": "Harga sampah anjlok: kontrak pembelian dengan industri daur ulang.\n"
         "Pengurus tidak aktif: insentif dan pelatihan berkala.",
         "status": "implementation",
         "chosen": True,
