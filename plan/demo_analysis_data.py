@@ -85,7 +85,7 @@ READINESS = [
         "governance",
         "Pusat data daerah",
         "kurang",
-        "Server room Diskominfo tanpa UPS dan pendingin redundan",
+        "Ruang server Diskominfo tanpa UPS dan pendingin cadangan",
         "Rencana migrasi ke PDN",
     ),
     (

@@ -51,7 +51,7 @@ STRATEGIES = {
             "Digitalisasi pasar, UMKM dan transaksi untuk ekonomi lokal yang tersambung dengan IKN",
             [
                 ("Harga pangan terpantau", "Pasar yang melaporkan harga harian", "6 pasar"),
-                ("UMKM masuk pasar digital", "UMKM onboarding e-katalog/marketplace", "1.000 UMKM"),
+                ("UMKM masuk pasar digital", "UMKM bergabung ke e-katalog/lokapasar", "1.000 UMKM"),
             ],
         )
     ],
@@ -230,7 +230,7 @@ PROGRAMMES = [
     (
         "branding",
         "wajah-kota",
-        "Penataan koridor waterfront Penajam",
+        "Penataan koridor tepian air Penajam",
         "programme",
         "DPUPR",
         ["Dispar", "DLH"],
@@ -240,12 +240,12 @@ PROGRAMMES = [
         "medium",
         "Penataan tepian pantai Penajam sebagai wajah kota gerbang IKN.",
         {"apbd": 3000 * M, "apbn": 5000 * M, "kpbu": 4000 * M},
-        ("Panjang waterfront tertata", "km", "0", "3"),
+        ("Panjang tepian air tertata", "km", "0", "3"),
     ),
     (
         "branding",
         "wajah-kota",
-        "Sistem reklame dan signage digital",
+        "Sistem reklame dan papan penunjuk digital",
         "technology",
         "DPMPTSP",
         ["Dishub"],
@@ -255,7 +255,7 @@ PROGRAMMES = [
         "low",
         "Perizinan reklame daring dan papan informasi digital.",
         {"apbd": 500 * M, "csr": 500 * M},
-        ("Titik signage digital", "titik", "0", "20"),
+        ("Titik papan penunjuk digital", "titik", "0", "20"),
     ),
     (
         "economy",
