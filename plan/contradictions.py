@@ -265,6 +265,35 @@ def _date_findings(masterplan):
                 _("Perbaiki tanggal penandatanganan"),
             )
         )
+    findings += _edition_findings(masterplan, sessions)
+    return findings
+
+
+def _edition_findings(masterplan, sessions):
+    """A book's edition dated before the bimtek session it reports on (the last session of the four stages)."""
+    from books.models import Edition
+
+    if not sessions:
+        return []
+    last = sessions[-1]
+    findings = []
+    for edition in Edition.objects.filter(masterplan=masterplan, date__isnull=False).order_by("book_key"):  # 1 query
+        if edition.date < last.starts_at.date():
+            findings.append(
+                _finding(
+                    "dates_out_of_order",
+                    _("Tanggal edisi buku “%(book)s” %(a)s, sebelum sesi %(s)s (Bimtek %(n)s, %(b)s).")
+                    % {
+                        "book": edition.book_key,
+                        "a": _date(edition.date),
+                        "s": last.title,
+                        "n": last.stage.number,
+                        "b": _date(last.starts_at.date()),
+                    },
+                    reverse("books:edition", args=[masterplan.pk, edition.book_key]),
+                    _("Perbaiki tanggal edisi"),
+                )
+            )
     return findings
 
 

@@ -166,6 +166,18 @@ def test_a_commitment_signed_before_an_earlier_stage_ends(complete):
     assert finding.url == reverse("bimtek:commitment", args=[complete.pk])
 
 
+def test_a_book_edition_dated_before_the_last_bimtek_session(complete):
+    from books.models import Edition
+
+    _session(complete, 4, datetime.date(2022, 9, 21))
+    edition = Edition.objects.create(masterplan=complete, book_key="masterplan", date=datetime.date(2022, 9, 1))
+    finding = _only(complete, "dates_out_of_order")
+    assert "1 September 2022" in finding.message and "21 September 2022" in finding.message
+    assert finding.url == reverse("books:edition", args=[complete.pk, "masterplan"])
+    Edition.objects.filter(pk=edition.pk).update(date=datetime.date(2022, 11, 18))
+    assert check(complete) == []
+
+
 def test_advice_does_not_block_a_final(complete):
     Programme.objects.filter(masterplan=complete).first().budget_lines.all().delete()
     assert [f.rule for f in check(complete)] == ["programme_without_budget"]
