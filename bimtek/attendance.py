@@ -14,7 +14,7 @@ from core.spreadsheets import read_upload
 from masterplan.models import OPD
 
 MAX_LINES = 500  # a bimtek hall holds 40-100 people
-NAME_MAX, POSITION_MAX = 150, 150  # Attendee.name, Attendee.position
+NAME_MAX, POSITION_MAX, INSTITUTION_MAX = 150, 150, 150  # Attendee.name, .position, .institution
 HEADER_NAMES = {"nama", "namalengkap", "namapeserta"}
 HEADER_POSITIONS = {"jabatan", "jabatanpeserta", "posisi"}
 HEADER_OPDS = {
@@ -49,13 +49,15 @@ class Row:
     number: int
     name: str
     position: str
-    opd: OPD
+    opd: OPD | None
+    institution: str = ""  # a person from outside the region's OPDs (Kominfo, a university): the name as written
 
 
 @dataclass
 class Preview:
     rows: list = field(default_factory=list)  # [Row]
     errors: list = field(default_factory=list)  # ["Baris 7: ..."]
+    notices: list = field(default_factory=list)  # ["Baris 3: 'Kominfo' dicatat sebagai instansi lain ..."]
 
     @property
     def ok(self):
@@ -63,7 +65,7 @@ class Preview:
 
     def canonical_text(self):
         """The rows as one tab-separated line each (name, position, OPD acronym): what the confirm step sends."""
-        return "\n".join(f"{r.name}\t{r.position}\t{r.opd.acronym}" for r in self.rows)
+        return "\n".join(f"{r.name}\t{r.position}\t{r.opd.acronym if r.opd else r.institution}" for r in self.rows)
 
 
 def _split(text_line):
@@ -158,7 +160,10 @@ def preview(lines, *, session):
         )
         return result
     matcher = OPDMatcher(session.masterplan)
-    seen = {(normalise(name), opd_id) for name, opd_id in session.attendees.values_list("name", "opd_id")}
+    seen = {
+        (normalise(name), opd_id or normalise(institution))
+        for name, opd_id, institution in session.attendees.values_list("name", "opd_id", "institution")
+    }
     for index, line in enumerate(lines):
         fields = [_CONTROL.sub("", f).strip() for f in line.fields]
         if index == 0 and _is_header(fields):
@@ -194,18 +199,31 @@ def preview(lines, *, session):
             result.errors.append(_("%(line)s: OPD kosong.") % {"line": prefix})
             continue
         opd = matcher.get(opd_text)
+        institution = ""
         if opd is None:
-            result.errors.append(_("%(line)s: OPD '%(opd)s' tidak dikenal.") % {"line": prefix, "opd": opd_text[:80]})
-            continue
-        key = (normalise(name), opd.pk)
+            # Not one of the region's OPDs: a person of another institution (Kominfo, a university, a company).
+            # Said in the preview, so a misspelt OPD is seen before saving.
+            if len(opd_text) > INSTITUTION_MAX:
+                result.errors.append(
+                    _("%(line)s: instansi lebih dari %(max)s karakter.") % {"line": prefix, "max": INSTITUTION_MAX}
+                )
+                continue
+            institution = opd_text
+            result.notices.append(
+                _(
+                    "%(line)s: '%(opd)s' bukan OPD daerah ini; dicatat sebagai instansi lain. Periksa ejaannya bila itu OPD."
+                )
+                % {"line": prefix, "opd": opd_text[:80]}
+            )
+        key = (normalise(name), opd.pk if opd else normalise(institution))
         if key in seen:
             result.errors.append(
                 _("%(line)s: %(name)s (%(opd)s) sudah ada di daftar hadir.")
-                % {"line": prefix, "name": name, "opd": opd.acronym}
+                % {"line": prefix, "name": name, "opd": opd.acronym if opd else institution}
             )
             continue
         seen.add(key)
-        result.rows.append(Row(line.number, name, position, opd))
+        result.rows.append(Row(line.number, name, position, opd, institution))
     if not result.rows and not result.errors:
         result.errors.append(_("Daftar kosong: tidak ada peserta yang terbaca."))
     return result

@@ -189,14 +189,18 @@ class AttendanceError(ValidationError):
 def import_attendees(*, masterplan: Masterplan, user, session: Session, text: str) -> list[Attendee]:
     """Add every person of an attendance list (attendance.py's format: one per line, name, position, OPD) to the
     session, all or nothing: the list is read again here (the confirm step's text is as hostile as the first
-    paste), and one unreadable line, unknown OPD or duplicate refuses the whole list with AttendanceError."""
+    paste), and one unreadable line or duplicate refuses the whole list with AttendanceError; a name that is no OPD
+    of the region is kept as the person's other institution (the preview said so)."""
     Session.objects.select_for_update().filter(pk=session.pk).get()  # two confirms of one list: one wins
     result = attendance.preview(attendance.lines_from_text(text), session=session)
     if not result.ok:
         raise AttendanceError(result.errors)
     # The parser checked every field (lengths, the region's OPDs, duplicates): one INSERT for the rows, one for
     # their history, whatever the size of the hall.
-    rows = [Attendee(session=session, name=r.name, position=r.position, opd=r.opd) for r in result.rows]
+    rows = [
+        Attendee(session=session, name=r.name, position=r.position, opd=r.opd, institution=r.institution)
+        for r in result.rows
+    ]
     added = bulk_create_with_history(rows, Attendee, default_user=user)
     _report(
         masterplan,

@@ -68,10 +68,9 @@ def test_unreadable_lines_are_refused_by_line_in_indonesian(personas, session):
         "Rudi; Staf;\n"
     )
     result = attendance.preview(attendance.lines_from_text(text), session=session)
-    assert [r.name for r in result.rows] == ["Ani"]
+    assert [r.name for r in result.rows] == ["Ani", "Joko"]
     assert result.errors == [
         "Baris 2: tidak terbaca; tulis nama, jabatan dan OPD, dipisah tab, titik koma atau koma.",
-        "Baris 3: OPD 'Dinas X' tidak dikenal.",
         "Baris 4: budi  santoso (DLH) sudah ada di daftar hadir.",
         "Baris 5: Ani (DLH) sudah ada di daftar hadir.",
         "Baris 6: OPD kosong.",
@@ -84,7 +83,26 @@ def test_another_regions_opd_is_unknown(personas, session):
 
     OPDFactory(region=personas.other_masterplan.region, acronym="Bappeda", name="Badan Perencanaan")
     result = attendance.preview(attendance.lines_from_text("Ani; Staf; Bappeda"), session=session)
-    assert result.errors == ["Baris 1: OPD 'Bappeda' tidak dikenal."]
+    assert result.errors == [] and result.rows[0].opd is None and result.rows[0].institution == "Bappeda"
+    assert result.notices == [
+        "Baris 1: 'Bappeda' bukan OPD daerah ini; dicatat sebagai instansi lain. Periksa ejaannya bila itu OPD."
+    ]
+
+
+def test_people_of_other_institutions_are_saved_with_their_institution(as_user, personas, session):
+    preview_url, confirm_url = _urls(personas, session)
+    client = as_user(personas.coordinator)
+    text = "Dr. Budi Santoso; Tenaga ahli; Kementerian Kominfo\nSiti; Analis; DLH"
+    response = client.post(preview_url, {"paste-text": text})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Simpan 2 peserta" in html
+    assert "dicatat sebagai instansi lain" in html and "Kementerian Kominfo" in html
+    canonical = response.context["result"].canonical_text()
+    assert client.post(confirm_url, {"paste-text": canonical}).status_code == 302
+    rows = set(Attendee.objects.values_list("name", "opd__acronym", "institution"))
+    assert rows == {("Dr. Budi Santoso", None, "Kementerian Kominfo"), ("Siti", "DLH", "")}
+    again = client.post(preview_url, {"paste-text": "Dr. Budi Santoso; Tenaga ahli; kementerian  kominfo"})
+    assert "sudah ada di daftar hadir" in again.content.decode()
 
 
 def test_sheet_with_header_and_number_column(personas, session):
@@ -99,11 +117,12 @@ def test_sheet_with_header_and_number_column(personas, session):
         ]
     )
     result = attendance.preview(attendance.lines_from_upload(upload), session=session)
-    assert [(r.number, r.name, r.opd.acronym) for r in result.rows] == [
+    assert [(r.number, r.name, r.opd.acronym if r.opd else r.institution) for r in result.rows] == [
         (4, "Budi Santoso", "DLH"),
         (5, "Siti", "Dispar"),
+        (6, "Joko", "Dinas X"),
     ]
-    assert result.errors == ["Baris 6: OPD 'Dinas X' tidak dikenal."]
+    assert result.errors == [] and len(result.notices) == 1
 
 
 # The pages -----------------------------------------------------------------------------------------
@@ -128,19 +147,19 @@ def test_paste_preview_then_confirm_writes_every_row(as_user, personas, session)
 
 def test_preview_with_errors_offers_no_confirm(as_user, personas, session):
     preview_url, _confirm = _urls(personas, session)
-    response = as_user(personas.coordinator).post(preview_url, {"paste-text": "Budi; Kabid; DLH\nJoko; Staf; Dinas X"})
+    response = as_user(personas.coordinator).post(preview_url, {"paste-text": "Budi; Kabid; DLH\nJoko; Staf;"})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Baris 2: OPD &#x27;Dinas X&#x27; tidak dikenal." in html
+    assert "Baris 2: OPD kosong." in html
     assert "Simpan" not in html.split("attendance-errors")[1].split("Tempel daftar")[0]
     assert not Attendee.objects.exists()
 
 
 def test_confirm_is_all_or_nothing(as_user, personas, session):
     _preview, confirm_url = _urls(personas, session)
-    response = as_user(personas.coordinator).post(confirm_url, {"paste-text": "Budi\tKabid\tDLH\nJoko\tStaf\tDinas X"})
+    response = as_user(personas.coordinator).post(confirm_url, {"paste-text": "Budi\tKabid\tDLH\nhanya satu kolom"})
     assert response.status_code == 400
-    assert "Baris 2: OPD" in response.content.decode()
+    assert "Baris 2: tidak terbaca" in response.content.decode()
     assert not Attendee.objects.exists()
 
 
