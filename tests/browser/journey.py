@@ -216,6 +216,10 @@ def record_session(actor, stage_number, title, *, day, venue, opds, start_stage=
     for opd in opds:
         page.get_by_role("checkbox", name=opd, exact=True).check()
     field(page, "Notulen").fill("Pokja OPD memetakan program RPJMD ke enam dimensi.")
+    closed = page.get_by_role("checkbox", name=re.compile(r"sudah ditutup; tetap catat sesi ini"))
+    if closed.count():  # a stage already closed: the form warns and asks; the coordinator confirms
+        assert page.get_by_role("alert").filter(has_text="sudah ditutup").is_visible()
+        closed.check()
     submit(page, page.get_by_role("button", name="Simpan"))
     assert page.get_by_text(f"Sesi “{title}” dicatat.").is_visible()
 

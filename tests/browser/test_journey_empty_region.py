@@ -185,7 +185,7 @@ def test_journey_from_an_empty_region(empty_region, actors):
     page.get_by_role("link", name="Masterplan saya").first.click()
     page.get_by_role("link", name="Dasbor program: semua daerah per angkatan").click()
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=REGION))
-    assert "Disetujui" in row.inner_text() and "18 / 18" in row.inner_text(), row.inner_text()
+    assert "Disetujui" in row.inner_text() and "19 / 19" in row.inner_text(), row.inner_text()
     assert "(final)" in row.inner_text(), row.inner_text()
 
     for actor in (admin, coordinator, opd_member, expert):

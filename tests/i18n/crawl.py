@@ -78,6 +78,10 @@ def crawl(client, start="/", limit=600):
                 continue
             seen_paths[path] = seen_paths.get(path, 0) + 1
         response = client.get(url)
+        if response.status_code in (301, 302) and response["Location"].startswith("/"):
+            queue.append(response["Location"])  # the home page takes a person with one masterplan straight to it
+            pages[url] = None
+            continue
         if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
             pages[url] = None
             continue
@@ -157,4 +161,5 @@ def data_texts():
 
     for data in Snapshot.objects.values_list("data", flat=True):
         walk(data)
+    found |= {t[:n] for t in list(found) for n in (60, 80, 120) if len(t) > n}  # as the activity stream cuts them
     return sorted((t for t in found if len(t) >= 12), key=len, reverse=True)

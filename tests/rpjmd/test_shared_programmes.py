@@ -358,7 +358,7 @@ def test_totals_count_a_shared_programme_once_and_its_pagu_once(shared, as_user)
     chapter = contributions.chapter_mapping(shared.masterplan)
     assert (chapter["total"], chapter["mapped"]) == (2, 1)
     html = render_to_string("books/rpjmd/pemetaan.html", chapter)
-    assert "<td>Diskominfo, Bappelitbang</td>" in html
+    assert '<td class="opd">Diskominfo, Bappelitbang</td>' in html
     assert html.count("<td>2.16.03</td>") == 1
     fields = next(r for r in contributions.serialize_programs(shared.masterplan) if r["key"] == "2.16.03")["fields"]
     assert fields["pagu"] == f"{1_250_000_000 * len(YEARS)}.00" and fields["co_opds"] == ["Bappelitbang"]
