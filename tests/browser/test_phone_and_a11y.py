@@ -108,6 +108,33 @@ def main_pages(mp):
     ]
 
 
+def coordinator_pages(mp):
+    """The coordinator's pages of the first hour and of the years after (issues 15-17), besides the main ones."""
+    from bimtek.models import Session
+
+    session = Session.objects.filter(stage__masterplan=mp).order_by("pk").first()
+    return [
+        f"/m/{mp.pk}/bimtek/sesi/{session.pk}/peserta/banyak/",
+        f"/m/{mp.pk}/bimtek/snapshot/banding/",
+        f"/m/{mp.pk}/buku/naskah/",
+        f"/m/{mp.pk}/monev/",
+        f"/m/{mp.pk}/monev/evaluasi/2024/",
+        f"/m/{mp.pk}/monev/sosialisasi/",
+    ]
+
+
+def test_the_coordinators_other_pages_fit_a_phone(person, mp):
+    page = person("koordinator@ppu.demo", PHONE)
+    problems = {}
+    for path in coordinator_pages(mp):
+        response = page.goto(path)
+        assert response.status == 200, path
+        found = page.evaluate(OFF_SCREEN_JS)
+        if found["scrollWidth"] > found["width"] or found["off"]:
+            problems[path] = found
+    assert problems == {}
+
+
 def programmes_of(acronym):
     """(unmapped, mapped) programmes of one demo OPD, in the mapping table's order."""
     from rpjmd.models import Program
@@ -132,7 +159,7 @@ def test_main_pages_fit_a_phone(person, mp, email):
 def test_main_pages_pass_axe(person, mp, viewport):
     page = person("koordinator@ppu.demo", viewport)
     problems = {}
-    for path in [*main_pages(mp), f"/m/{mp.pk}/rencana/visi/", f"/m/{mp.pk}/rpjmd/visi-misi/"]:
+    for path in [*main_pages(mp), *coordinator_pages(mp), f"/m/{mp.pk}/rencana/visi/", f"/m/{mp.pk}/rpjmd/visi-misi/"]:
         page.goto(path)
         found = axe_violations(page)
         if found:
