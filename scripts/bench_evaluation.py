@@ -1,14 +1,16 @@
 #!/usr/bin/env python
 """Server time and query count of the yearly evaluation's pages on the large masterplan of scripts/bench_books.py.
 
-    .venv/bin/python scripts/bench_evaluation.py [--scale 1.0] [--runs 15] [--questions 120]
+    .venv/bin/python scripts/bench_evaluation.py [--scale 1.0] [--runs 15] [--questions 120] [--sheet-rows 200]
 
 In a throw-away SQLite database: bench_books.fill (80 masterplan programmes, 30 chosen quick wins, 120 OPDs ...),
 then five reporting years with a report per programme, five evaluation years of the cohort with --questions
 questions each, a self-assessment per year with every question assigned, answered and given one evidence file, and
 a result letter per year with its part and dimension scores and 10 recommendations as follow-ups. Signs in as the
 masterplan's coordinator and opens each page --runs times after one warm-up request (DEBUG off), printing the median
-and worst wall-clock milliseconds, the median CPU milliseconds and the queries of the last request.
+and worst wall-clock milliseconds, the median CPU milliseconds and the queries of the last request. Then one OPD is
+given --sheet-rows more programmes in the last year: its Excel report is exported, every row filled in (status,
+realised budget, source, notes), read back and applied, timed (median of 3, each on fresh reports).
 """
 
 import argparse
@@ -47,11 +49,16 @@ def fill_evaluation(mp, questions):
     opds = list(OPD.objects.filter(region=mp.region))
     dimensions = list(Dimension.objects.all())
     for year in YEARS:
-        reporting_year = ReportingYear.objects.create(masterplan=mp, year=year, deadline=f"{year + 1}-03-31")
+        # bench_books.fill already made the monitoring book's reporting years (monev.bench); the others are new
+        reporting_year, _new = ReportingYear.objects.get_or_create(
+            masterplan=mp, year=year, defaults={"deadline": f"{year + 1}-03-31"}
+        )
+        reported = set(Report.objects.filter(reporting_year=reporting_year).values_list("programme_id", flat=True))
         Report.objects.bulk_create(
             [
                 Report(reporting_year=reporting_year, programme=p, status=STATUSES[i % len(STATUSES)])
                 for i, p in enumerate(programmes)
+                if p.pk not in reported
             ]
         )
     previous = None
@@ -113,6 +120,7 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--questions", type=int, default=120)
+    parser.add_argument("--sheet-rows", type=int, default=200)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     import tempfile
@@ -130,7 +138,9 @@ def main():
 
     client = Client()
     client.force_login(coordinator)
+    sheet_opd = add_sheet_programmes(mp, args.sheet_rows)
     pages = {
+        "opd report": f"/m/{mp.pk}/monev/2029/opd/{sheet_opd.pk}/",
         "evaluation": f"/m/{mp.pk}/monev/evaluasi/2029/",
         "evaluation index": f"/m/{mp.pk}/monev/evaluasi/",
         "result": f"/m/{mp.pk}/monev/evaluasi/2029/hasil/",
@@ -158,6 +168,81 @@ def main():
     with CaptureQueriesContext(connection) as queries:
         book_context(mp, 2029)
     print(f"{'book_context':<18} {(time.perf_counter() - start) * 1000:>10.1f} {'':>10} {'':>8} {len(queries):>8}")
+    sheet_timing(mp, coordinator, sheet_opd)
+
+
+def add_sheet_programmes(mp, rows):
+    """`rows` more masterplan programmes led by one OPD, running in the last reporting year."""
+    from masterplan.models import OPD, Dimension, Element
+    from plan.models import Programme
+
+    opd = OPD.objects.filter(region=mp.region).order_by("pk").first()
+    dimension = Dimension.objects.order_by("order").first()
+    element = Element.objects.filter(dimension=dimension).order_by("order").first()
+    Programme.objects.bulk_create(
+        [
+            Programme(
+                masterplan=mp,
+                name=f"Program lembar {n}",
+                dimension=dimension,
+                element=element,
+                lead_opd=opd,
+                horizon="short",
+                start_year=2028,
+                end_year=2030,
+                order=1000 + n,
+            )
+            for n in range(rows)
+        ]
+    )
+    return opd
+
+
+def sheet_timing(mp, coordinator, opd):
+    """Export the OPD's sheet, fill every row, read it back and apply it: the seconds of read + apply."""
+    import io
+
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+
+    from masterplan.access import access_for
+    from monev import services as monev_services
+    from monev.models import Report, ReportingYear, Status
+    from monev.sheet import REPORT_COLUMNS, REPORT_SHEET, export_sheet, read_sheet
+
+    year = ReportingYear.objects.get(masterplan=mp, year=2029)
+    ReportingYear.objects.filter(pk=year.pk).update(state="open", closed_at=None)  # a year that takes reports
+    year.refresh_from_db()
+    access = access_for(coordinator, mp)
+    samples, written = [], 0
+    for _ in range(3):
+        book = openpyxl.load_workbook(io.BytesIO(export_sheet(year, opd_id=opd.pk)))
+        sheet = book[REPORT_SHEET]
+        header_row = next(r for r in sheet.iter_rows(min_row=1, max_row=10) if r[0].value == REPORT_COLUMNS["key"])
+        columns = {cell.value: cell.column for cell in header_row}
+        rows = 0
+        for row in sheet.iter_rows(min_row=header_row[0].row + 1):
+            if row[0].value in (None, ""):
+                continue
+            sheet.cell(row[0].row, columns[REPORT_COLUMNS["status"]], str(Status.labels[1]))
+            sheet.cell(row[0].row, columns[REPORT_COLUMNS["budget"]], "1.250.000")
+            sheet.cell(row[0].row, columns[REPORT_COLUMNS["source"]], "APBD")
+            sheet.cell(row[0].row, columns[REPORT_COLUMNS["notes"]], f"Catatan pelaksanaan {rows}")
+            rows += 1
+        out = io.BytesIO()
+        book.save(out)
+        upload = SimpleUploadedFile("laporan.xlsx", out.getvalue())
+        start = time.perf_counter()
+        reading = read_sheet(upload, access=access, reporting_year=year)
+        assert reading.ok, reading.errors[:3]
+        with transaction.atomic():
+            written = monev_services.apply_sheet(
+                access=access, reporting_year=year, rows=reading.as_json(), user=coordinator
+            )
+        samples.append(time.perf_counter() - start)
+        Report.objects.filter(reporting_year=year, programme__lead_opd=opd, programme__order__gte=1000).delete()
+    print(f"Excel report of one OPD: {rows} rows read and {written} applied in {statistics.median(samples):.2f} s")
 
 
 if __name__ == "__main__":
