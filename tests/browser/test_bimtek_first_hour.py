@@ -100,16 +100,16 @@ def test_attendance_paste_preview_fix_and_save(page, hall):
     box.fill(
         "Budi Santoso\tKepala Bidang\tDLH\n"
         "Siti Aminah; Analis; dinas pariwisata\n"
-        "Joko Widodo; Staf; Dinas X\n"
+        "Joko Widodo; Staf;\n"
         "Dr. Rina, S.Kom., M.T., Kepala Seksi, Diskominfo\n"
     )
     page.get_by_role("button", name="Lihat pratinjau").first.click()
     page.wait_for_load_state()
-    assert page.get_by_text("Baris 3: OPD 'Dinas X' tidak dikenal.").is_visible()
+    assert page.get_by_text("Baris 3: OPD kosong.").is_visible()
     assert page.get_by_role("button", name="Simpan 3 peserta").count() == 0
     page.screenshot(path=SHOTS.format("attendance-errors"), full_page=True)
     box = page.get_by_label("Daftar peserta")
-    box.fill(box.input_value().replace("Dinas X", "DLH"))
+    box.fill(box.input_value().replace("Joko Widodo; Staf;", "Joko Widodo; Staf; DLH"))
     page.get_by_role("button", name="Lihat pratinjau").first.click()
     page.wait_for_load_state()
     assert page.get_by_text("4 peserta terbaca").is_visible()
