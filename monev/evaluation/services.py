@@ -60,7 +60,7 @@ def _require_admin(user):
 
 
 def _locked(model, obj, expected_version):
-    current = model.objects.select_for_update().get(pk=obj.pk)
+    current = model.objects.select_for_update(of=("self",)).get(pk=obj.pk)
     if expected_version is not None and current.version != expected_version:
         raise Conflict(current=current)
     return current
@@ -252,13 +252,13 @@ def start_assessment(*, access: Access, evaluation_year: EvaluationYear) -> Self
 
 
 def _answer_row(assessment, question):
-    answer = Answer.objects.select_for_update().filter(assessment=assessment, question=question).first()
+    answer = Answer.objects.select_for_update(of=("self",)).filter(assessment=assessment, question=question).first()
     if answer is None:
         try:
             with transaction.atomic():
                 answer = Answer.objects.create(assessment=assessment, question=question)
         except IntegrityError:
-            answer = Answer.objects.select_for_update().get(assessment=assessment, question=question)
+            answer = Answer.objects.select_for_update(of=("self",)).get(assessment=assessment, question=question)
     return answer
 
 
@@ -307,7 +307,7 @@ def save_answer(
 ) -> Answer:
     """The answer of one question, by the OPD it is assigned to (or the coordinator), with evidence files already
     validated by core.uploads.validate_upload ([(uploaded, kind)])."""
-    SelfAssessment.objects.select_for_update().filter(pk=assessment.pk).first()  # serialise with submit
+    SelfAssessment.objects.select_for_update(of=("self",)).filter(pk=assessment.pk).first()  # serialise with submit
     assessment.refresh_from_db(fields=["state", "version"])
     if question.part.evaluation_year_id != assessment.evaluation_year_id:
         raise ValidationError(_("Pertanyaan ini bukan bagian dari evaluasi ini."))
@@ -409,7 +409,11 @@ def save_result(
     masterplan = access.masterplan
     if evaluation_year.cohort_id != masterplan.cohort_id:
         raise PermissionDenied
-    result = Result.objects.select_for_update().filter(masterplan=masterplan, evaluation_year=evaluation_year).first()
+    result = (
+        Result.objects.select_for_update(of=("self",))
+        .filter(masterplan=masterplan, evaluation_year=evaluation_year)
+        .first()
+    )
     if result is None:
         if expected_version is not None:
             raise ValidationError(_("Hasil evaluasi ini sudah dihapus sejak Anda membukanya."))

@@ -17,8 +17,16 @@ TODAY = datetime.date(2025, 1, 25)  # the year fixture's deadline is 31 January 
 
 @pytest.fixture(autouse=True)
 def _eager(settings):
+    # Celery reads its settings once: an earlier test may have made its configuration already, so the running
+    # app is told directly (in random order on PostgreSQL and Redis, the mails went to the broker instead)
+    from config.celery import app
+
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MONEV_REMINDER_DAYS = 14
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
 
 
 def _send(capture, **kwargs):
