@@ -31,6 +31,23 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.django_db(transaction=True))  # live_server needs committed data
 
 
+class _SharedDemoInFileOrder:
+    """The tests of a module that keeps one demo for all of them (SHARED_DEMO) run in file order, also in a
+    random-order run: they change that demo (mappings, exports) for the ones after them. Others stay shuffled."""
+
+    @pytest.hookimpl(trylast=True)  # after pytest-randomly has shuffled
+    def pytest_collection_modifyitems(self, items):
+        slots = [i for i, item in enumerate(items) if getattr(getattr(item, "module", None), "SHARED_DEMO", False)]
+        ordered = sorted((items[i] for i in slots), key=lambda item: (str(item.fspath), item.location[1], item.name))
+        for slot, item in zip(slots, ordered, strict=True):
+            items[slot] = item
+
+
+def pytest_configure(config):
+    if not config.pluginmanager.has_plugin("shared-demo-in-file-order"):
+        config.pluginmanager.register(_SharedDemoInFileOrder(), "shared-demo-in-file-order")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
